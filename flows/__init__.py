@@ -1,0 +1,1 @@
+"""Orchestration: Prefect flows and thin tasks over transforms/ and warehouse/, and the CLI."""

@@ -1,0 +1,180 @@
+"""The run's settings: one frozen object built from a TOML file, validated before a run starts."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from transforms.address_guard import parse_networks
+from transforms.fetch import FetchSettings
+from transforms.records import Source
+
+# Source names become directory names and SQL values: keep them boring.
+SOURCE_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
+_FETCH_FLOATS = (
+    "connect_timeout",
+    "read_timeout",
+    "total_timeout",
+    "per_host_delay",
+    "max_crawl_delay",
+    "retry_base_delay",
+)
+_FETCH_INTS = ("max_body_bytes", "max_redirects", "max_attempts")
+
+
+class ConfigError(ValueError):
+    """Raised for a config file that cannot drive a run; the message says what to fix."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Settings:
+    """Everything a run needs to know, fixed for the whole run."""
+
+    sources: tuple[Source, ...]
+    lake_dir: Path
+    warehouse_path: Path
+    captures_dir: Path
+    fetch: FetchSettings
+    batch_size: int = 100
+    """Article URLs per fetch-and-extract task."""
+    revisit_hours: float = 48.0
+    """Known articles first seen within this many hours are fetched again to catch updates."""
+    config_sha256: str = ""
+
+
+def load_settings(path: Path, *, substitutions: dict[str, str] | None = None) -> Settings:
+    """Return the settings a TOML config file describes; paths resolve against its folder.
+
+    ``substitutions`` fills ``{name}`` placeholders in URLs (the demo's loopback ports).
+    """
+    try:
+        raw_text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise ConfigError(f"cannot read config {path}: {error.strerror}") from error
+    for name, value in (substitutions or {}).items():
+        raw_text = raw_text.replace("{" + name + "}", value)
+    try:
+        data = tomllib.loads(raw_text)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path} is not valid TOML: {error}") from error
+    return settings_from_mapping(
+        data,
+        base_dir=path.resolve().parent,
+        config_sha256=hashlib.sha256(raw_text.encode("utf-8")).hexdigest(),
+        where=str(path),
+    )
+
+
+def settings_from_mapping(
+    data: dict[str, Any], *, base_dir: Path, config_sha256: str, where: str
+) -> Settings:
+    """Return validated settings from parsed TOML data."""
+    storage = _table(data, "storage", where)
+    run = _table(data, "run", where)
+    raw_sources = data.get("sources")
+    if not isinstance(raw_sources, list) or not raw_sources:
+        raise ConfigError(f"{where}: at least one [[sources]] entry is required")
+    sources = tuple(_source(entry, i, where) for i, entry in enumerate(raw_sources))
+    names = [s.name for s in sources]
+    duplicates = sorted({n for n in names if names.count(n) > 1})
+    if duplicates:
+        raise ConfigError(f"{where}: source names must be unique; repeated: {duplicates}")
+    return Settings(
+        sources=sources,
+        lake_dir=_path(storage, "lake", base_dir, where),
+        warehouse_path=_path(storage, "warehouse", base_dir, where),
+        captures_dir=_path(storage, "captures", base_dir, where),
+        fetch=_fetch_settings(_table(data, "fetch", where), where),
+        batch_size=_positive_int(run, "batch_size", 100, where),
+        revisit_hours=float(run.get("revisit_hours", 48.0)),
+        config_sha256=config_sha256,
+    )
+
+
+def _table(data: dict[str, Any], key: str, where: str) -> dict[str, Any]:
+    value = data.get(key, {})
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: [{key}] must be a table")
+    return value
+
+
+def _path(storage: dict[str, Any], key: str, base_dir: Path, where: str) -> Path:
+    value = storage.get(key)
+    if not isinstance(value, str) or not value:
+        raise ConfigError(f'{where}: [storage] {key} = "path" is required')
+    path = Path(value)
+    return path if path.is_absolute() else (base_dir / path).resolve()
+
+
+def _positive_int(table: dict[str, Any], key: str, default: int, where: str) -> int:
+    value = table.get(key, default)
+    if not isinstance(value, int) or value < 1:
+        raise ConfigError(f"{where}: {key} must be a positive integer, got {value!r}")
+    return value
+
+
+def _strings(entry: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
+    value = entry.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: {key} must be a list of strings")
+    return tuple(value)
+
+
+def _source(entry: Any, index: int, where: str) -> Source:
+    if not isinstance(entry, dict):
+        raise ConfigError(f"{where}: sources[{index}] must be a table")
+    name = entry.get("name")
+    if not isinstance(name, str) or not SOURCE_NAME.match(name):
+        raise ConfigError(
+            f"{where}: sources[{index}].name must match {SOURCE_NAME.pattern} "
+            f"(lower-case letters, digits, '-' and '_'), got {name!r}"
+        )
+    context = f"{where}: source {name!r}"
+    timezone = entry.get("timezone")
+    if timezone is not None:
+        try:
+            ZoneInfo(str(timezone))
+        except (ZoneInfoNotFoundError, ValueError) as error:
+            raise ConfigError(f"{context}: unknown time zone {timezone!r}") from error
+    source = Source(
+        name=name,
+        feeds=_strings(entry, "feeds", context),
+        sitemaps=_strings(entry, "sitemaps", context),
+        urls=_strings(entry, "urls", context),
+        timezone=str(timezone) if timezone is not None else None,
+    )
+    if not (source.feeds or source.sitemaps or source.urls):
+        raise ConfigError(f"{context}: give at least one of feeds, sitemaps or urls")
+    return source
+
+
+def _fetch_settings(table: dict[str, Any], where: str) -> FetchSettings:
+    options: dict[str, Any] = {}
+    for key in _FETCH_FLOATS:
+        if key in table:
+            value = table[key]
+            if not isinstance(value, int | float) or value < 0:
+                raise ConfigError(f"{where}: [fetch] {key} must be a number >= 0")
+            options[key] = float(value)
+    for key in _FETCH_INTS:
+        if key in table:
+            options[key] = _positive_int(table, key, 1, where)
+    if "user_agent" in table:
+        options["user_agent"] = str(table["user_agent"])
+    if "obey_robots" in table:
+        options["obey_robots"] = bool(table["obey_robots"])
+    try:
+        options["allowed_networks"] = parse_networks(_strings(table, "allowed_networks", where))
+    except ValueError as error:
+        raise ConfigError(f"{where}: [fetch] allowed_networks: {error}") from error
+    unknown = sorted(
+        set(table) - {*_FETCH_FLOATS, *_FETCH_INTS, "user_agent", "obey_robots", "allowed_networks"}
+    )
+    if unknown:
+        raise ConfigError(f"{where}: unknown [fetch] settings: {unknown}")
+    return FetchSettings(**options)

@@ -1,0 +1,174 @@
+"""Article URLs from RSS/Atom feeds (feedparser) and Google News sitemaps (lxml)."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import feedparser
+from lxml import etree
+
+from transforms.dates import parse_timestamp
+from transforms.records import DiscoveredUrl, DiscoveryVia
+from transforms.urls import InvalidUrlError, normalise_url
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Listing:
+    """What one feed or sitemap document listed."""
+
+    items: tuple[DiscoveredUrl, ...]
+    child_sitemaps: tuple[str, ...] = ()
+    malformed: bool = False
+    problem: str | None = None
+    """Why the document counts as malformed, when it does."""
+    invalid_links: int = 0
+
+
+def parse_feed(body: bytes, *, feed_url: str, source: str) -> Listing:
+    """Return the article links of an RSS or Atom feed; malformed feeds keep what was readable."""
+    parsed = feedparser.parse(body, response_headers={"content-location": feed_url})
+    items: list[DiscoveredUrl] = []
+    invalid = 0
+    for entry in parsed.entries:
+        link = entry.get("link") or _guid_link(entry)
+        if not link:
+            invalid += 1
+            continue
+        try:
+            url = normalise_url(link)
+        except InvalidUrlError:
+            invalid += 1
+            continue
+        items.append(
+            DiscoveredUrl(
+                url=url,
+                source=source,
+                via=DiscoveryVia.FEED,
+                listed_in=feed_url,
+                listed_title=entry.get("title"),
+                listed_published_at=_entry_time(entry),
+            )
+        )
+    problem = None
+    if parsed.get("bozo"):
+        problem = str(parsed.get("bozo_exception") or "malformed feed")
+    if not parsed.entries and not parsed.feed:
+        problem = problem or "no feed found in document"
+    return Listing(
+        items=tuple(items), malformed=problem is not None, problem=problem, invalid_links=invalid
+    )
+
+
+def _guid_link(entry: Any) -> str | None:
+    guid = entry.get("id")
+    if isinstance(guid, str) and guid.startswith(("http://", "https://")):
+        return guid
+    return None
+
+
+def _entry_time(entry: Any) -> datetime | None:
+    # feedparser keeps the raw string; prefer it so the publisher's offset survives.
+    for key in ("published", "updated"):
+        raw = entry.get(key)
+        if isinstance(raw, str):
+            parsed = parse_timestamp(raw)
+            if parsed is not None:
+                return parsed
+    for key in ("published_parsed", "updated_parsed"):
+        struct = entry.get(key)
+        if struct is not None:
+            return datetime.fromtimestamp(calendar.timegm(struct), tz=UTC)
+    return None
+
+
+def _hardened_parser() -> etree.XMLParser:
+    # No entity expansion, no network, no DTD loading: sitemaps come from strangers.
+    return etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, recover=False
+    )
+
+
+def parse_sitemap(body: bytes, *, sitemap_url: str, source: str) -> Listing:
+    """Return the URLs of a sitemap (news or plain) and the child sitemaps of a sitemap index."""
+    try:
+        root = etree.fromstring(body, parser=_hardened_parser())
+    except etree.XMLSyntaxError as error:
+        return Listing(items=(), malformed=True, problem=f"XML syntax error: {error}")
+    tag = etree.QName(root).localname
+    if tag == "sitemapindex":
+        children = [
+            loc.strip()
+            for loc in root.xpath("./*[local-name()='sitemap']/*[local-name()='loc']/text()")
+        ]
+        return Listing(items=(), child_sitemaps=tuple(c for c in children if c))
+    if tag != "urlset":
+        return Listing(items=(), malformed=True, problem=f"unexpected root element <{tag}>")
+    items: list[DiscoveredUrl] = []
+    invalid = 0
+    for entry in root.xpath("./*[local-name()='url']"):
+        loc = _first_text(entry, "./*[local-name()='loc']")
+        if loc is None:
+            invalid += 1
+            continue
+        try:
+            url = normalise_url(loc)
+        except InvalidUrlError:
+            invalid += 1
+            continue
+        title = _first_text(entry, ".//*[local-name()='news']/*[local-name()='title']")
+        raw_date = _first_text(
+            entry, ".//*[local-name()='news']/*[local-name()='publication_date']"
+        ) or _first_text(entry, "./*[local-name()='lastmod']")
+        items.append(
+            DiscoveredUrl(
+                url=url,
+                source=source,
+                via=DiscoveryVia.SITEMAP,
+                listed_in=sitemap_url,
+                listed_title=title,
+                listed_published_at=parse_timestamp(raw_date) if raw_date else None,
+            )
+        )
+    return Listing(items=tuple(items), invalid_links=invalid)
+
+
+def _first_text(element: Any, xpath: str) -> str | None:
+    found = element.xpath(xpath)
+    if not found:
+        return None
+    text = found[0].text
+    return text.strip() if isinstance(text, str) and text.strip() else None
+
+
+def parse_url_list(urls: tuple[str, ...], *, source: str) -> Listing:
+    """Return the configured URL list as discovered URLs, counting the invalid ones."""
+    items: list[DiscoveredUrl] = []
+    invalid = 0
+    for raw in urls:
+        try:
+            url = normalise_url(raw)
+        except InvalidUrlError:
+            invalid += 1
+            continue
+        items.append(
+            DiscoveredUrl(url=url, source=source, via=DiscoveryVia.URL_LIST, listed_in="config")
+        )
+    return Listing(items=tuple(items), invalid_links=invalid)
+
+
+def unique_by_url(listings: list[Listing]) -> list[DiscoveredUrl]:
+    """Return each URL once, keeping the first listing that named it (feeds before sitemaps)."""
+    seen: dict[str, DiscoveredUrl] = {}
+    for listing in listings:
+        for item in listing.items:
+            if item.url not in seen:
+                seen[item.url] = item
+            elif seen[item.url].listed_published_at is None and item.listed_published_at:
+                seen[item.url] = item
+    return list(seen.values())

@@ -1,0 +1,129 @@
+"""Records passed between the pipeline's steps, and the outcome vocabulary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    """What finally happened to a URL in a run; every URL the run touched gets one."""
+
+    EXTRACTED = "extracted"
+    """An article was extracted and stored (new, updated or unchanged)."""
+    SKIPPED = "skipped"
+    """Deliberately not stored: robots rules, not an article, already known, ..."""
+    FAILED = "failed"
+    """Could not be fetched or parsed: HTTP errors, timeouts, malformed documents."""
+
+
+class Reason(StrEnum):
+    """Machine-readable reason codes recorded beside a status."""
+
+    NEW = "new"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+    DUPLICATE_URL = "duplicate_url"
+    ALREADY_INGESTED = "already_ingested"
+    ROBOTS_DISALLOWED = "robots_disallowed"
+    NOT_ARTICLE = "not_article"
+    NO_CONTENT = "no_content"
+    NOT_HTML = "not_html"
+    HTTP_CLIENT_ERROR = "http_client_error"
+    HTTP_SERVER_ERROR = "http_server_error"
+    TOO_MANY_REDIRECTS = "too_many_redirects"
+    TOO_LARGE = "too_large"
+    NETWORK_ERROR = "network_error"
+    TIMEOUT = "timeout"
+    BLOCKED_ADDRESS = "blocked_address"
+    INVALID_URL = "invalid_url"
+    FEED_PARSED = "feed_parsed"
+    FEED_MALFORMED = "feed_malformed"
+    SITEMAP_PARSED = "sitemap_parsed"
+    SITEMAP_MALFORMED = "sitemap_malformed"
+    NOT_MODIFIED = "not_modified"
+
+
+class UrlKind(StrEnum):
+    """The role a URL played in a run."""
+
+    ARTICLE = "article"
+    FEED = "feed"
+    SITEMAP = "sitemap"
+
+
+class DiscoveryVia(StrEnum):
+    """Where an article URL was found."""
+
+    FEED = "feed"
+    SITEMAP = "sitemap"
+    URL_LIST = "url_list"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Source:
+    """One outlet the pipeline monitors, as the config declares it."""
+
+    name: str
+    feeds: tuple[str, ...] = ()
+    sitemaps: tuple[str, ...] = ()
+    urls: tuple[str, ...] = ()
+    timezone: str | None = None
+    """The outlet's IANA time zone, for counting days as the outlet does."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class DiscoveredUrl:
+    """An article URL found in a feed, sitemap or URL list, with what the listing said."""
+
+    url: str
+    source: str
+    via: DiscoveryVia
+    listed_in: str
+    listed_title: str | None = None
+    listed_published_at: datetime | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class UrlOutcome:
+    """The row that says what happened to one URL in one run."""
+
+    url: str
+    source: str
+    kind: UrlKind
+    status: Status
+    reason: Reason
+    http_status: int | None = None
+    final_url: str | None = None
+    redirect_chain: tuple[str, ...] = ()
+    detail: str | None = None
+    article_id: str | None = None
+    via: DiscoveryVia | None = None
+    listed_in: str | None = None
+    item_count: int | None = None
+    fetched_at: datetime | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Article:
+    """One extracted, normalised article, ready for the lake."""
+
+    article_id: str
+    url: str
+    canonical_url: str | None
+    source: str
+    title: str | None
+    authors: tuple[str, ...]
+    published_at: datetime | None
+    published_offset: int | None
+    """Minutes east of UTC that the page's own timestamp carried; None when it gave none."""
+    date_source: str | None
+    language: str | None
+    text: str
+    word_count: int
+    content_hash: str
+    version_hash: str
+    extractor_version: str
+    fetched_at: datetime
+    tags: tuple[str, ...] = field(default=())

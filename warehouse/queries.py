@@ -1,0 +1,108 @@
+"""Read-side SQL: what planning needs to know, summaries, checksums, the example query."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import duckdb
+import pandas as pd
+
+from warehouse.schema import ARTICLES
+
+# Run bookkeeping that legitimately differs between two runs over the same pages.
+_RUN_COLUMNS = ("run_id", "first_seen_at", "updated_at")
+
+
+@dataclass(frozen=True, kw_only=True)
+class KnownArticle:
+    """What the warehouse already holds for a URL."""
+
+    article_id: str
+    version_hash: str
+    first_seen_at: datetime
+
+
+def known_articles(
+    connection: duckdb.DuckDBPyConnection, urls: list[str]
+) -> dict[str, KnownArticle]:
+    """Return the stored articles for the given URLs, keyed by URL."""
+    if not urls or not _has_table(connection, ARTICLES.name):
+        return {}
+    rows = connection.execute(
+        "SELECT url, article_id, version_hash, first_seen_at FROM articles "
+        "WHERE url IN (SELECT unnest($urls))",
+        {"urls": urls},
+    ).fetchall()
+    return {
+        url: KnownArticle(article_id=article_id, version_hash=version, first_seen_at=first_seen)
+        for url, article_id, version, first_seen in rows
+    }
+
+
+def _has_table(connection: duckdb.DuckDBPyConnection, name: str) -> bool:
+    found = connection.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE table_name = $name", {"name": name}
+    ).fetchone()
+    return found is not None and found[0] > 0
+
+
+def article_rows_checksum(connection: duckdb.DuckDBPyConnection) -> str:
+    """Return a hash of every article row, leaving out run ids and run timestamps."""
+    kept = [c.name for c in ARTICLES.columns if c.name not in _RUN_COLUMNS]
+    columns = ", ".join(f'"{name}"' for name in kept)
+    row = connection.execute(
+        f"SELECT count(*), sha256(coalesce(string_agg(to_json(struct_pack({columns}))::VARCHAR, "
+        f"chr(10) ORDER BY article_id), '')) FROM articles"
+    ).fetchone()
+    assert row is not None
+    return f"{row[0]}:{row[1]}"
+
+
+def run_summary(connection: duckdb.DuckDBPyConnection, run_id: str) -> pd.DataFrame:
+    """Return one row per source with the run's outcome counts by status."""
+    return connection.execute(
+        """
+        SELECT source,
+               count(*) FILTER (WHERE kind <> 'article') AS listings,
+               count(*) FILTER (WHERE kind = 'article') AS article_urls,
+               count(*) FILTER (WHERE reason = 'new') AS new,
+               count(*) FILTER (WHERE reason = 'updated') AS updated,
+               count(*) FILTER (WHERE reason = 'unchanged') AS unchanged,
+               count(*) FILTER (WHERE status = 'skipped') AS skipped,
+               count(*) FILTER (WHERE status = 'failed') AS failed
+        FROM url_outcomes WHERE run_id = $run_id
+        GROUP BY source ORDER BY source
+        """,
+        {"run_id": run_id},
+    ).df()
+
+
+def outcomes_by_reason(connection: duckdb.DuckDBPyConnection, run_id: str) -> pd.DataFrame:
+    """Return the run's URL count per kind, status and reason."""
+    return connection.execute(
+        """
+        SELECT kind, status, reason, count(*) AS urls
+        FROM url_outcomes WHERE run_id = $run_id
+        GROUP BY ALL ORDER BY kind, status, reason
+        """,
+        {"run_id": run_id},
+    ).df()
+
+
+EXAMPLE_QUERY = """
+-- Articles per outlet and local publication day, with the syndicated copies counted apart.
+SELECT source,
+       (published_at + to_minutes(coalesce(published_offset, 0)))::DATE AS local_day,
+       count(*) AS articles,
+       count(duplicate_of) AS syndicated_copies,
+       round(avg(word_count)) AS avg_words
+FROM articles
+GROUP BY ALL
+ORDER BY source, local_day
+"""
+
+
+def example_analyst_query(connection: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Return the result of the README's example question: articles per outlet and day."""
+    return connection.execute(EXAMPLE_QUERY).df()

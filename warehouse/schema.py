@@ -1,0 +1,260 @@
+"""The one declared schema of every table: Arrow types for the lake, DDL and comments for DuckDB.
+
+The lake writer, the warehouse loader and the data dictionary all read these declarations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pyarrow as pa
+
+SCHEMA_VERSION = 1
+UTC_TIMESTAMP = pa.timestamp("us", tz="UTC")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Column:
+    """One column: its Arrow type, whether it may be null, and what it means."""
+
+    name: str
+    type: pa.DataType
+    description: str
+    nullable: bool = True
+
+
+@dataclass(frozen=True, kw_only=True)
+class Table:
+    """One table as the lake stores it and the warehouse serves it."""
+
+    name: str
+    description: str
+    columns: tuple[Column, ...]
+    primary_key: tuple[str, ...] = ()
+
+    @property
+    def arrow_schema(self) -> pa.Schema:
+        """Return the Arrow schema, with each column's description as field metadata."""
+        return pa.schema(
+            [
+                pa.field(
+                    c.name, c.type, nullable=c.nullable, metadata={"description": c.description}
+                )
+                for c in self.columns
+            ],
+            metadata={"description": self.description, "schema_version": str(SCHEMA_VERSION)},
+        )
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        """Return the column names in declared order."""
+        return tuple(c.name for c in self.columns)
+
+
+def _text(name: str, description: str, *, nullable: bool = True) -> Column:
+    return Column(name=name, type=pa.string(), description=description, nullable=nullable)
+
+
+def _time(name: str, description: str, *, nullable: bool = True) -> Column:
+    return Column(name=name, type=UTC_TIMESTAMP, description=description, nullable=nullable)
+
+
+_ARTICLE_CORE = (
+    _text(
+        "article_id",
+        "Stable id: hash of the normalised URL the article was fetched from.",
+        nullable=False,
+    ),
+    _text("url", "Normalised URL the article was fetched from (after redirects).", nullable=False),
+    _text(
+        "canonical_url",
+        "The page's own <link rel=canonical>, normalised; may name another "
+        "outlet for syndicated copies.",
+    ),
+    _text(
+        "source",
+        "Name of the configured source (outlet) the URL was discovered for.",
+        nullable=False,
+    ),
+    _text("title", "Headline, from JSON-LD/OpenGraph, else trafilatura."),
+    Column(
+        name="authors",
+        type=pa.list_(pa.string()),
+        nullable=False,
+        description="Author names, split, without 'By', de-duplicated, in page order.",
+    ),
+    _time("published_at", "Publication time in UTC, as the page (or its listing) gave it."),
+    Column(
+        name="published_offset",
+        type=pa.int32(),
+        description="UTC offset in minutes east of UTC that the publication timestamp carried; "
+        "null when the page gave no offset. Local time = published_at + offset minutes.",
+    ),
+    _text(
+        "date_source",
+        "Where published_at came from: json-ld, meta, time-element, listing "
+        "(feed or sitemap), htmldate.",
+    ),
+    _text("language", "ISO 639-1 code of the text's language, detected from the text."),
+    _text("text", "Main text, cleaned: one paragraph per line.", nullable=False),
+    Column(
+        name="word_count", type=pa.int32(), nullable=False, description="Number of words in text."
+    ),
+    _text(
+        "content_hash",
+        "Hash of the text ignoring case, punctuation and whitespace; equal "
+        "hashes mean the same story text (syndication).",
+        nullable=False,
+    ),
+    _text(
+        "version_hash",
+        "Hash of title, authors, publication time, canonical URL, language "
+        "and text: changes when any of them changes.",
+        nullable=False,
+    ),
+    _text(
+        "extractor_version", "Version of the extraction code that produced the row.", nullable=False
+    ),
+    Column(
+        name="tags",
+        type=pa.list_(pa.string()),
+        nullable=False,
+        description="Keywords and article:tag values the page declared.",
+    ),
+)
+
+EXTRACTIONS = Table(
+    name="extractions",
+    description="Lake only: every new or changed article version a run extracted.",
+    columns=(
+        *_ARTICLE_CORE,
+        _time("fetched_at", "When the page was fetched.", nullable=False),
+        _text("run_id", "The run that extracted this version.", nullable=False),
+    ),
+)
+
+ARTICLES = Table(
+    name="articles",
+    description="One row per article: the current version of each article URL.",
+    primary_key=("article_id",),
+    columns=(
+        *_ARTICLE_CORE,
+        _time("first_seen_at", "When a run first fetched this article.", nullable=False),
+        _time("updated_at", "When the current version was fetched.", nullable=False),
+        _text("run_id", "The run that stored the current version.", nullable=False),
+        _text(
+            "duplicate_of",
+            "article_id of the earliest article with the same content_hash "
+            "(the original of a syndicated copy); null for originals.",
+        ),
+    ),
+)
+
+URL_OUTCOMES = Table(
+    name="url_outcomes",
+    description="Every URL a run touched (articles, feeds, sitemaps) and what happened to it.",
+    primary_key=("run_id", "url", "kind"),
+    columns=(
+        _text("run_id", "The run that touched the URL.", nullable=False),
+        _text(
+            "url", "The URL as discovered or configured, normalised when possible.", nullable=False
+        ),
+        _text("source", "Configured source the URL belongs to.", nullable=False),
+        _text("kind", "Role of the URL: article, feed or sitemap.", nullable=False),
+        _text("status", "extracted, skipped or failed.", nullable=False),
+        _text(
+            "reason",
+            "Reason code: new, updated, unchanged, already_ingested, "
+            "robots_disallowed, not_article, no_content, http_client_error, "
+            "http_server_error, network_error, timeout, feed_parsed, feed_malformed, ...",
+            nullable=False,
+        ),
+        Column(name="http_status", type=pa.int32(), description="Final HTTP status, if any."),
+        _text("final_url", "URL after redirects."),
+        Column(
+            name="redirect_chain",
+            type=pa.list_(pa.string()),
+            nullable=False,
+            description="URLs that redirected, in order, before final_url.",
+        ),
+        _text("detail", "Human-readable explanation (error message, parser complaint)."),
+        _text("article_id", "The article stored from this URL, when there is one."),
+        _text("discovered_via", "feed, sitemap or url_list, for article URLs."),
+        _text("listed_in", "The feed or sitemap that listed the URL ('config' for URL lists)."),
+        Column(
+            name="item_count",
+            type=pa.int32(),
+            description="For feeds and sitemaps: how many article links they listed.",
+        ),
+        _time("fetched_at", "When the URL was fetched; null if it was not fetched."),
+    ),
+)
+
+RUNS = Table(
+    name="runs",
+    description="One row per ingest run, with what it did.",
+    primary_key=("run_id",),
+    columns=(
+        _text("run_id", "Run id (UTC start time and a random suffix).", nullable=False),
+        _text("flow", "Which flow ran: nightly-ingest, ...", nullable=False),
+        _time("started_at", "When the run started.", nullable=False),
+        _time("finished_at", "When the run's load committed.", nullable=False),
+        _text("config_sha256", "Hash of the configuration the run used.", nullable=False),
+        Column(
+            name="urls_touched",
+            type=pa.int32(),
+            nullable=False,
+            description="Rows the run wrote to url_outcomes.",
+        ),
+        Column(
+            name="articles_new",
+            type=pa.int32(),
+            nullable=False,
+            description="Articles stored for the first time.",
+        ),
+        Column(
+            name="articles_updated",
+            type=pa.int32(),
+            nullable=False,
+            description="Articles whose stored version changed.",
+        ),
+        Column(
+            name="articles_unchanged",
+            type=pa.int32(),
+            nullable=False,
+            description="Articles fetched again with no change.",
+        ),
+        Column(
+            name="skipped",
+            type=pa.int32(),
+            nullable=False,
+            description="URLs skipped (robots, not an article, already ingested, ...).",
+        ),
+        Column(
+            name="failed",
+            type=pa.int32(),
+            nullable=False,
+            description="URLs that failed (HTTP errors, network errors, malformed documents).",
+        ),
+    ),
+)
+
+WAREHOUSE_TABLES = (ARTICLES, URL_OUTCOMES, RUNS)
+LAKE_TABLES = (EXTRACTIONS, URL_OUTCOMES, RUNS)
+
+
+def duckdb_type(arrow_type: pa.DataType) -> str:
+    """Return the DuckDB column type that stores an Arrow type."""
+    if pa.types.is_string(arrow_type):
+        return "VARCHAR"
+    if pa.types.is_int32(arrow_type):
+        return "INTEGER"
+    if pa.types.is_int64(arrow_type):
+        return "BIGINT"
+    if pa.types.is_timestamp(arrow_type):
+        return "TIMESTAMPTZ" if arrow_type.tz else "TIMESTAMP"
+    if pa.types.is_boolean(arrow_type):
+        return "BOOLEAN"
+    if pa.types.is_list(arrow_type):
+        return f"{duckdb_type(arrow_type.value_type)}[]"
+    raise TypeError(f"no DuckDB type declared for Arrow type {arrow_type}")
