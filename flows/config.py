@@ -172,9 +172,22 @@ def _fetch_settings(table: dict[str, Any], where: str) -> FetchSettings:
         options["allowed_networks"] = parse_networks(_strings(table, "allowed_networks", where))
     except ValueError as error:
         raise ConfigError(f"{where}: [fetch] allowed_networks: {error}") from error
-    unknown = sorted(
-        set(table) - {*_FETCH_FLOATS, *_FETCH_INTS, "user_agent", "obey_robots", "allowed_networks"}
-    )
+    options["resolve"] = _resolve(table.get("resolve", {}), where)
+    known = {*_FETCH_FLOATS, *_FETCH_INTS, "user_agent", "obey_robots", "allowed_networks"}
+    unknown = sorted(set(table) - known - {"resolve"})
     if unknown:
         raise ConfigError(f"{where}: unknown [fetch] settings: {unknown}")
     return FetchSettings(**options)
+
+
+def _resolve(value: Any, where: str) -> tuple[tuple[str, str], ...]:
+    if not isinstance(value, dict):
+        raise ConfigError(f'{where}: [fetch] resolve must be a table of "host" = "address:port"')
+    pairs: list[tuple[str, str]] = []
+    for host, address in value.items():
+        if not isinstance(address, str) or not re.fullmatch(r"[\w.\-\[\]:]+:\d{1,5}", address):
+            raise ConfigError(
+                f"{where}: [fetch] resolve.{host} must be 'address:port', got {address!r}"
+            )
+        pairs.append((str(host).lower(), address))
+    return tuple(pairs)

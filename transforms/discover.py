@@ -32,7 +32,14 @@ class Listing:
 
 def parse_feed(body: bytes, *, feed_url: str, source: str) -> Listing:
     """Return the article links of an RSS or Atom feed; malformed feeds keep what was readable."""
-    parsed = feedparser.parse(body, response_headers={"content-location": feed_url})
+    # content-location resolves relative links. Once any header is given, feedparser also
+    # wants a Content-Type: without one it flags every feed as bozo ("no Content-type
+    # specified") and falls back to ISO-8859-1; application/xml lets the XML declaration
+    # (default UTF-8) decide the encoding.
+    parsed = feedparser.parse(
+        body,
+        response_headers={"content-location": feed_url, "content-type": "application/xml"},
+    )
     items: list[DiscoveredUrl] = []
     invalid = 0
     for entry in parsed.entries:

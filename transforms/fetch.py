@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Protocol
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import httpx
 
@@ -41,6 +41,19 @@ class FetchSettings:
     obey_robots: bool = True
     allowed_networks: tuple[IpNetwork, ...] = ()
     """Non-public networks that may be fetched anyway (the demo's loopback newsroom)."""
+    resolve: tuple[tuple[str, str], ...] = ()
+    """(host, "address:port") pairs: connect to the address for URLs on the host, sending
+    the host in the Host header (as curl --resolve does). Keeps URLs stable when a test
+    server's port changes."""
+
+    def route(self, url: str) -> tuple[str, str | None]:
+        """Return the URL to connect to and the Host header to send (None: the URL's own)."""
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+        for name, address in self.resolve:
+            if name.lower() == host:
+                return urlunsplit(parts._replace(netloc=address)), parts.netloc
+        return url, None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -140,7 +153,7 @@ class HttpFetcher:
 
     def _refusal(self, url: str, *, original: str, chain: list[str]) -> FetchResponse | None:
         try:
-            check_url(url, self._settings.allowed_networks)
+            check_url(self._settings.route(url)[0], self._settings.allowed_networks)
         except BlockedAddressError as error:
             return FetchResponse(
                 requested_url=original,
@@ -215,7 +228,11 @@ class HttpFetcher:
         started = time.monotonic()
         fetched_at = datetime.now(UTC)
         try:
-            with self._client.stream("GET", url, headers=extra_headers) as response:
+            target, host_header = self._settings.route(url)
+            headers = dict(extra_headers or {})
+            if host_header is not None:
+                headers["Host"] = host_header
+            with self._client.stream("GET", target, headers=headers) as response:
                 body = self._read_body(response, started)
                 return FetchResponse(
                     requested_url=url,

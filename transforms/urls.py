@@ -20,7 +20,13 @@ def normalise_url(url: str) -> str:
     (utm_*, fbclid, ...), sorts the query and resolves dot segments.
     """
     stripped = url.strip()
-    parts = urlsplit(stripped)
+    try:
+        parts = urlsplit(stripped)
+        # .port raises for a port that is not a number in 0-65535; so does urlsplit for a
+        # broken IPv6 literal. Both must surface as InvalidUrlError, which callers catch.
+        _ = parts.port
+    except ValueError as error:
+        raise InvalidUrlError(f"not an absolute http(s) URL: {url!r}: {error}") from error
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         raise InvalidUrlError(f"not an absolute http(s) URL: {url!r}")
     try:

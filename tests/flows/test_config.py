@@ -1,0 +1,102 @@
+"""Config files: what a good one gives, and the message a bad one gets before any run starts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from flows.cli import DEMO_CONFIG, main
+from flows.config import ConfigError, load_settings
+
+GOOD = """
+[storage]
+lake = "data/lake"
+captures = "data/captures"
+warehouse = "/srv/mediawatch/warehouse.duckdb"
+
+[fetch]
+per_host_delay = 2.5
+allowed_networks = ["10.0.0.0/8"]
+resolve = { "outlet.test" = "127.0.0.1:8080" }
+
+[run]
+batch_size = 7
+
+[[sources]]
+name = "the-outlet"
+timezone = "Europe/Berlin"
+feeds = ["https://outlet.test/feed.xml"]
+"""
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "config.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_good_config_gives_settings_with_paths_resolved_against_its_folder(
+    tmp_path: Path,
+) -> None:
+    settings = load_settings(_write(tmp_path, GOOD))
+    assert settings.lake_dir == tmp_path / "data" / "lake"
+    assert settings.warehouse_path == Path("/srv/mediawatch/warehouse.duckdb")
+    assert settings.fetch.per_host_delay == 2.5
+    assert settings.fetch.resolve == (("outlet.test", "127.0.0.1:8080"),)
+    assert [str(n) for n in settings.fetch.allowed_networks] == ["10.0.0.0/8"]
+    assert settings.batch_size == 7
+    assert settings.sources[0].name == "the-outlet"
+    assert settings.sources[0].feeds == ("https://outlet.test/feed.xml",)
+    assert len(settings.config_sha256) == 64
+
+
+def test_demo_config_loads_once_its_placeholders_are_filled(tmp_path: Path) -> None:
+    slugs = ["harbour-ledger", "valley-courier", "rheinblick", "le-guetteur"]
+    substitutions = {"data_dir": str(tmp_path), **{s: "127.0.0.1:1" for s in slugs}}
+    settings = load_settings(DEMO_CONFIG, substitutions=substitutions)
+    assert [s.name for s in settings.sources] == slugs
+    assert settings.fetch.allowed_networks
+    assert settings.warehouse_path == tmp_path / "mediawatch.duckdb"
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda t: t.replace('name = "the-outlet"', 'name = "../etc"'), "sources[0].name"),
+        (
+            lambda t: t.replace('timezone = "Europe/Berlin"', 'timezone = "Mars/Olympus"'),
+            "time zone",
+        ),
+        (lambda t: t.replace("per_host_delay = 2.5", "per_host_delay = -1"), "per_host_delay"),
+        (lambda t: t.replace("per_host_delay = 2.5", "per_host_dely = 2"), "unknown [fetch]"),
+        (lambda t: t.replace('"127.0.0.1:8080"', '"nowhere"'), "resolve"),
+        (lambda t: t.replace('"10.0.0.0/8"', '"10.0.0.0/99"'), "allowed_networks"),
+        (lambda t: t.replace("batch_size = 7", "batch_size = 0"), "batch_size"),
+        (lambda t: t.replace('lake = "data/lake"\n', ""), "lake"),
+        (lambda t: t.split("[[sources]]")[0], "at least one [[sources]]"),
+        (
+            lambda t: t + '\n[[sources]]\nname = "the-outlet"\nurls = ["https://x.test/"]\n',
+            "unique",
+        ),
+        (lambda t: t.replace('feeds = ["https://outlet.test/feed.xml"]', ""), "at least one of"),
+        (lambda t: t.replace("[run]", "[run"), "not valid TOML"),
+    ],
+)
+def test_bad_config_is_refused_with_a_message_naming_the_problem(
+    tmp_path: Path, change: object, message: str
+) -> None:
+    assert callable(change)
+    path = _write(tmp_path, change(GOOD))
+    with pytest.raises(ConfigError, match=message.replace("[", r"\[")):
+        load_settings(path)
+
+
+def test_cli_reports_a_bad_config_without_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "missing.toml"
+    assert main(["ingest", "--config", str(missing)]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith("mediawatch: cannot read config")
+    assert "Traceback" not in error
