@@ -61,14 +61,14 @@ def run_ingest(settings: Settings, *, config_path: Path) -> int:
 
 def run_demo(data_dir: Path) -> int:
     """Serve the demo newsroom, ingest it once, and print the summary and an example query."""
-    from newsroom.server import serve_newsroom
+    from newsroom.server import serve_newsroom, stable_base_urls
 
     data_dir = data_dir.resolve()
     configure_prefect(home=data_dir.parent / "prefect")
     from flows.nightly import nightly_ingest
 
-    with serve_newsroom() as newsroom:
-        substitutions = {"data_dir": str(data_dir), **newsroom.base_urls}
+    with serve_newsroom(public_base_urls=stable_base_urls()) as newsroom:
+        substitutions = {"data_dir": str(data_dir), **newsroom.addresses}
         rendered = render_config(DEMO_CONFIG, substitutions, data_dir / "demo.toml")
         load_settings(rendered)
         print(f"demo newsroom: {len(newsroom.base_urls)} outlets on 127.0.0.1", flush=True)

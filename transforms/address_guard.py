@@ -36,14 +36,20 @@ def _is_public(address: IpAddress) -> bool:
 def check_url(url: str, allowed_networks: tuple[IpNetwork, ...] = ()) -> None:
     """Raise BlockedAddressError unless the URL is http(s) and every address it resolves to
     is public or inside an explicitly allowed network."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as error:
+        # A broken IPv6 literal or a non-numeric port: refuse it like any other bad target
+        # instead of letting ValueError escape a fetcher that promises not to raise.
+        raise BlockedAddressError(f"unparsable URL {url!r}: {error}") from error
     if parts.scheme not in ("http", "https"):
         raise BlockedAddressError(f"scheme {parts.scheme!r} is not allowed: {url}")
     host = parts.hostname
     if not host:
         raise BlockedAddressError(f"no host in URL: {url}")
     try:
-        infos = socket.getaddrinfo(host, parts.port or 80, proto=socket.IPPROTO_TCP)
+        infos = socket.getaddrinfo(host, port or 80, proto=socket.IPPROTO_TCP)
     except socket.gaierror as error:
         raise BlockedAddressError(f"cannot resolve {host}: {error}") from error
     for info in infos:

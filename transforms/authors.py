@@ -6,7 +6,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-_PREFIX = re.compile(r"^\s*(by|von|par|por|di|de|door|af)\s+", re.IGNORECASE)
+# A bare "By" (an empty byline element) is a prefix too, not an author.
+_PREFIX = re.compile(r"^\s*(by|von|par|por|di|de|door|af)(?:\s+|$)", re.IGNORECASE)
 _SPLIT = re.compile(r"\s*(?:;|,|\||\s+and\s+|\s+und\s+|\s+et\s+|\s+y\s+|\s+e\s+|&)\s*", re.I)
 _NOISE = re.compile(r"^(staff|reporter|correspondent|editor|agencies|newsroom)$", re.IGNORECASE)
 

@@ -6,6 +6,23 @@ from datetime import UTC, datetime
 
 from dateutil import parser as dateutil_parser
 
+# The zone names RFC 822 allows besides numeric offsets (RSS 2.0 dates use them). Without
+# them dateutil returns "EST" times naive (read later as UTC), and maps a name matching the
+# machine's own zone to tzlocal(), so results would depend on where the pipeline runs.
+_RFC822_ZONES = {
+    "UT": 0,
+    "UTC": 0,
+    "GMT": 0,
+    "EST": -5 * 3600,
+    "EDT": -4 * 3600,
+    "CST": -6 * 3600,
+    "CDT": -5 * 3600,
+    "MST": -7 * 3600,
+    "MDT": -6 * 3600,
+    "PST": -8 * 3600,
+    "PDT": -7 * 3600,
+}
+
 
 def parse_timestamp(raw: str) -> datetime | None:
     """Return an aware datetime for an ISO 8601 / RFC 822 string, or None when unreadable.
@@ -20,7 +37,7 @@ def parse_timestamp(raw: str) -> datetime | None:
     except ValueError:
         pass
     try:
-        return dateutil_parser.parse(text)
+        return dateutil_parser.parse(text, tzinfos=_RFC822_ZONES)
     except (ValueError, OverflowError):
         return None
 

@@ -55,7 +55,9 @@ def extract_page(page: PageInput) -> ExtractionResult:
         include_formatting=False,
     )
     raw_text = getattr(document, "text", None) if document is not None else None
-    text = clean_text(raw_text or "")
+    title = metadata.title or getattr(document, "title", None)
+    headlines = (metadata.title, getattr(document, "title", None))
+    text = clean_text(_without_leading_headline(raw_text or "", headlines))
     if not text:
         return _skipped(page, Reason.NO_CONTENT, "trafilatura found no main text")
     words = word_count(text)
@@ -68,7 +70,6 @@ def extract_page(page: PageInput) -> ExtractionResult:
             f"og:type={metadata.og_type} schema={list(metadata.schema_types)} words={words}",
         )
     published_at, date_source = _publication_time(metadata, page, document)
-    title = metadata.title or getattr(document, "title", None)
     authors = clean_authors(metadata.authors or _split_field(getattr(document, "author", None)))
     clean_title = " ".join(title.split()) if title else None
     published_utc = to_utc(published_at) if published_at else None
@@ -103,6 +104,17 @@ def extract_page(page: PageInput) -> ExtractionResult:
     return ExtractionResult(
         url=page.url, status=Status.EXTRACTED, reason=Reason.NEW, article=article
     )
+
+
+def _without_leading_headline(text: str, headlines: tuple[object, ...]) -> str:
+    # trafilatura keeps an <h1> that sits inside <article> as the text's first line. Left
+    # there it hides the dateline from clean_text, and syndicated copies that differ only
+    # in their headline would get different content hashes.
+    first, _, rest = text.lstrip().partition("\n")
+    wanted = {" ".join(h.split()).casefold() for h in headlines if isinstance(h, str)}
+    if first.strip() and " ".join(first.split()).casefold() in wanted:
+        return rest
+    return text
 
 
 def _skipped(page: PageInput, reason: Reason, detail: str) -> ExtractionResult:

@@ -21,6 +21,7 @@ from transforms.robots import RobotsRules, rules_from_response
 from transforms.urls import host_of
 
 TRANSIENT_STATUSES = frozenset({429, 502, 503, 504})
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -48,8 +49,12 @@ class FetchSettings:
 
     def route(self, url: str) -> tuple[str, str | None]:
         """Return the URL to connect to and the Host header to send (None: the URL's own)."""
-        parts = urlsplit(url)
-        host = (parts.hostname or "").lower()
+        try:
+            parts = urlsplit(url)
+            host = (parts.hostname or "").lower()
+        except ValueError:
+            # Unparsable (a broken IPv6 literal): nothing to route; check_url refuses it.
+            return url, None
         for name, address in self.resolve:
             if name.lower() == host:
                 return urlunsplit(parts._replace(netloc=address)), parts.netloc
@@ -137,7 +142,7 @@ class HttpFetcher:
                 return refusal
             response = self._fetch_with_retries(current, extra_headers)
             location = response.header("location")
-            if response.status in (301, 302, 303, 307, 308) and location:
+            if response.status in REDIRECT_STATUSES and location:
                 chain.append(current)
                 current = urljoin(current, location)
                 continue
@@ -186,6 +191,19 @@ class HttpFetcher:
         parts = urlsplit(url)
         robots_url = f"{parts.scheme}://{parts.netloc}/robots.txt"
         response = self._fetch_with_retries(robots_url, None)
+        # RFC 9309: follow robots.txt redirects (http -> https, bare -> www); unfollowed,
+        # a 3xx would count as "unavailable" and shut the whole host out. Each hop passes
+        # the address guard like any other request.
+        for _ in range(self._settings.max_redirects):
+            location = response.header("location")
+            if response.status not in REDIRECT_STATUSES or not location:
+                break
+            target = urljoin(response.final_url, location)
+            try:
+                check_url(self._settings.route(target)[0], self._settings.allowed_networks)
+            except BlockedAddressError:
+                break
+            response = self._fetch_with_retries(target, None)
         rules = rules_from_response(response.status, response.body)
         with self._lock:
             self._robots[host] = rules

@@ -43,6 +43,8 @@ WHERE excluded.version_hash <> articles.version_hash
 """
 
 # The earliest-published article with a given text is the original; the others copy it.
+# Re-rank the texts this run brought and the texts of copies whose original this run changed:
+# a copy must not keep pointing at an original whose text is no longer the same.
 _MARK_DUPLICATES = """
 UPDATE articles SET duplicate_of = ranked.original
 FROM (
@@ -52,7 +54,12 @@ FROM (
                ORDER BY published_at NULLS LAST, first_seen_at, article_id
            ) AS original
     FROM articles
-    WHERE content_hash IN (SELECT content_hash FROM incoming_extractions)
+    WHERE content_hash IN (
+        SELECT content_hash FROM incoming_extractions
+        UNION
+        SELECT content_hash FROM articles
+        WHERE duplicate_of IN (SELECT article_id FROM incoming_extractions)
+    )
 ) AS ranked
 WHERE articles.article_id = ranked.article_id
   AND articles.duplicate_of IS DISTINCT FROM
@@ -128,8 +135,12 @@ def _stage(
     connection: duckdb.DuckDBPyConnection, name: str, paths: list[str], table: Table
 ) -> None:
     if paths:
+        # Parts live under hive-style folders (run_date=...); DuckDB would otherwise add
+        # that folder name as an extra column, which the declared tables do not have.
         connection.execute(
-            f"CREATE TEMP TABLE {name} AS SELECT * FROM read_parquet($paths)", {"paths": paths}
+            f"CREATE TEMP TABLE {name} AS "
+            "SELECT * FROM read_parquet($paths, hive_partitioning = false)",
+            {"paths": paths},
         )
     else:
         # No parts: an empty table of the declared shape, so the SQL below stays the same.

@@ -6,11 +6,14 @@ means a story module states only the facts of a story and cannot get its own pat
 
 from __future__ import annotations
 
-import unicodedata
+import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from newsroom.records import DemoArticle
+from newsroom.slugs import slugify
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 Clock = tuple[int, int, int]
 """(day of November 2026, hour, minute), local to the outlet."""
@@ -18,7 +21,7 @@ Clock = tuple[int, int, int]
 
 def paragraphs(block: str) -> tuple[str, ...]:
     """Return the paragraphs of a text block: blank-line separated, wrapped lines re-joined."""
-    chunks = block.strip().split("\n\n")
+    chunks = _BLANK_LINE.split(block.strip())
     return tuple(" ".join(chunk.split()) for chunk in chunks if chunk.strip())
 
 
@@ -26,12 +29,6 @@ def november(zone: str, clock: Clock) -> datetime:
     """Return an aware datetime in November 2026, local to `zone`."""
     day, hour, minute = clock
     return datetime(2026, 11, day, hour, minute, tzinfo=ZoneInfo(zone))
-
-
-def slugify(text: str) -> str:
-    """Return `text` as a lowercase ASCII URL segment ("Société" gives "societe")."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return "-".join("".join(c if c.isalnum() else " " for c in ascii_text.lower()).split())
 
 
 def _article(

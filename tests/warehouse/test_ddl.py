@@ -1,0 +1,137 @@
+"""DDL generated from the schemas, applied to a real DuckDB file: types, keys, comments."""
+
+from __future__ import annotations
+
+import duckdb
+import pyarrow as pa
+import pytest
+
+from warehouse.ddl import (
+    comment_sql,
+    create_table_sql,
+    ensure_schema,
+    quote_identifier,
+    quote_literal,
+)
+from warehouse.schema import ARTICLES, WAREHOUSE_TABLES, Column, Table, duckdb_type
+
+
+def test_every_table_and_column_has_a_comment(warehouse: duckdb.DuckDBPyConnection) -> None:
+    ensure_schema(warehouse)
+
+    tables = dict(
+        warehouse.execute(
+            "SELECT table_name, comment FROM duckdb_tables() WHERE NOT internal"
+        ).fetchall()
+    )
+    columns = warehouse.execute(
+        "SELECT table_name, column_name, comment FROM duckdb_columns() WHERE NOT internal"
+    ).fetchall()
+
+    assert set(tables) == {t.name for t in WAREHOUSE_TABLES}
+    assert all(comment and comment.strip() for comment in tables.values()), tables
+    assert len(columns) == sum(len(t.columns) for t in WAREHOUSE_TABLES)
+    assert [(t, c) for t, c, comment in columns if not (comment and comment.strip())] == []
+
+
+def test_comments_are_the_declared_descriptions(warehouse: duckdb.DuckDBPyConnection) -> None:
+    ensure_schema(warehouse)
+
+    for table in WAREHOUSE_TABLES:
+        stored = warehouse.execute(
+            "SELECT column_name, comment FROM duckdb_columns() WHERE table_name = $t "
+            "ORDER BY column_index",
+            {"t": table.name},
+        ).fetchall()
+        assert stored == [(c.name, c.description) for c in table.columns]
+        assert warehouse.execute(
+            "SELECT comment FROM duckdb_tables() WHERE table_name = $t", {"t": table.name}
+        ).fetchone() == (table.description,)
+
+
+def test_live_columns_match_the_declared_types_and_nullability(
+    warehouse: duckdb.DuckDBPyConnection,
+) -> None:
+    ensure_schema(warehouse)
+
+    for table in WAREHOUSE_TABLES:
+        live = warehouse.execute(
+            "SELECT column_name, data_type, is_nullable FROM duckdb_columns() "
+            "WHERE table_name = $t ORDER BY column_index",
+            {"t": table.name},
+        ).fetchall()
+        assert live == [
+            (
+                c.name,
+                duckdb_type(c.type).replace("TIMESTAMPTZ", "TIMESTAMP WITH TIME ZONE"),
+                c.nullable,
+            )
+            for c in table.columns
+        ]
+
+
+def test_primary_keys_are_declared(warehouse: duckdb.DuckDBPyConnection) -> None:
+    ensure_schema(warehouse)
+
+    keys = dict(
+        (table, tuple(columns))
+        for table, columns in warehouse.execute(
+            "SELECT table_name, constraint_column_names FROM duckdb_constraints() "
+            "WHERE constraint_type = 'PRIMARY KEY'"
+        ).fetchall()
+    )
+
+    assert keys == {t.name: t.primary_key for t in WAREHOUSE_TABLES}
+
+
+def test_ensure_schema_is_idempotent_and_keeps_rows(warehouse: duckdb.DuckDBPyConnection) -> None:
+    ensure_schema(warehouse)
+    warehouse.execute("INSERT INTO runs VALUES ('r', 'f', now(), now(), 'c', 0, 0, 0, 0, 0, 0)")
+
+    ensure_schema(warehouse)
+
+    assert warehouse.execute("SELECT run_id FROM runs").fetchall() == [("r",)]
+
+
+def test_create_table_sql_for_a_temporary_copy() -> None:
+    sql = create_table_sql(ARTICLES, name="incoming", temporary=True)
+
+    assert sql.startswith('CREATE TEMP TABLE IF NOT EXISTS "incoming" (')
+    assert '"article_id" VARCHAR NOT NULL' in sql
+    assert '"authors" VARCHAR[] NOT NULL' in sql
+    assert '"title" VARCHAR,' in sql
+    assert 'PRIMARY KEY ("article_id")' in sql
+
+
+def test_identifiers_and_comments_with_quotes_survive(
+    warehouse: duckdb.DuckDBPyConnection,
+) -> None:
+    table = Table(
+        name='odd "name"',
+        description="The reader's table",
+        columns=(Column(name="it's", type=pa.string(), description='A "quoted" column'),),
+    )
+
+    warehouse.execute(create_table_sql(table))
+    for statement in comment_sql(table):
+        warehouse.execute(statement)
+
+    assert warehouse.execute(
+        "SELECT comment FROM duckdb_tables() WHERE table_name = $t", {"t": 'odd "name"'}
+    ).fetchone() == ("The reader's table",)
+    assert warehouse.execute(
+        "SELECT column_name, comment FROM duckdb_columns() WHERE table_name = $t",
+        {"t": 'odd "name"'},
+    ).fetchall() == [("it's", 'A "quoted" column')]
+
+
+@pytest.mark.parametrize(
+    ("name", "quoted"), [("articles", '"articles"'), ('a"b', '"a""b"'), ("", '""')]
+)
+def test_quote_identifier(name: str, quoted: str) -> None:
+    assert quote_identifier(name) == quoted
+
+
+def test_quote_literal() -> None:
+    assert quote_literal("it's") == "'it''s'"
+    assert quote_literal("") == "''"
