@@ -8,7 +8,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from flows.config import ConfigError, Settings, load_settings
+from flows.config import ConfigError, load_settings
 from flows.prefect_env import configure_prefect
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -41,15 +41,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "demo":
             return run_demo(args.data_dir)
-        return run_ingest(load_settings(args.config), config_path=args.config)
+        return run_ingest(args.config)
     except ConfigError as error:
         print(f"mediawatch: {error}", file=sys.stderr)
         return 2
 
 
-def run_ingest(settings: Settings, *, config_path: Path) -> int:
+def run_ingest(config_path: Path) -> int:
     """Run the nightly flow for a config file and print what it did."""
-    del settings  # validated before Prefect starts; the flow loads it again by path
+    load_settings(config_path)  # a bad config stops here, before Prefect starts
     configure_prefect()
     from flows.nightly import nightly_ingest  # Prefect reads its settings on import
 

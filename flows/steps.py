@@ -10,7 +10,14 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from transforms.discover import Listing, parse_feed, parse_sitemap, parse_url_list, unique_by_url
+from transforms.discover import (
+    Listing,
+    RejectedLink,
+    parse_feed,
+    parse_sitemap,
+    parse_url_list,
+    unique_by_url,
+)
 from transforms.extract import ExtractionResult, PageInput, extract_page
 from transforms.fetch import Fetcher, FetchResponse
 from transforms.records import (
@@ -62,8 +69,25 @@ def discover_source(source: Source, fetcher: Fetcher) -> SourceListing:
         outcomes.append(outcome)
         pending.extend(c for c in listing.child_sitemaps if c not in seen_sitemaps)
     listings.append(parse_url_list(source.urls, source=source.name))
+    outcomes += [
+        _rejected_outcome(link, source=source.name)
+        for listing in listings
+        for link in listing.rejected
+    ]
     return SourceListing(
         source=source.name, urls=tuple(unique_by_url(listings)), outcomes=tuple(outcomes)
+    )
+
+
+def _rejected_outcome(link: RejectedLink, *, source: str) -> UrlOutcome:
+    return UrlOutcome(
+        url=link.raw,
+        source=source,
+        kind=UrlKind.ARTICLE,
+        status=Status.FAILED,
+        reason=Reason.INVALID_URL,
+        detail=link.problem,
+        listed_in=link.listed_in,
     )
 
 

@@ -19,6 +19,15 @@ NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
 
 
 @dataclass(frozen=True, kw_only=True)
+class RejectedLink:
+    """A link a listing gave that is not a fetchable URL, kept so it gets an outcome row."""
+
+    raw: str
+    problem: str
+    listed_in: str
+
+
+@dataclass(frozen=True, kw_only=True)
 class Listing:
     """What one feed or sitemap document listed."""
 
@@ -27,7 +36,12 @@ class Listing:
     malformed: bool = False
     problem: str | None = None
     """Why the document counts as malformed, when it does."""
-    invalid_links: int = 0
+    rejected: tuple[RejectedLink, ...] = ()
+
+    @property
+    def invalid_links(self) -> int:
+        """Return how many listed links were not fetchable URLs."""
+        return len(self.rejected)
 
 
 def parse_feed(body: bytes, *, feed_url: str, source: str) -> Listing:
@@ -41,16 +55,21 @@ def parse_feed(body: bytes, *, feed_url: str, source: str) -> Listing:
         response_headers={"content-location": feed_url, "content-type": "application/xml"},
     )
     items: list[DiscoveredUrl] = []
-    invalid = 0
+    rejected: list[RejectedLink] = []
     for entry in parsed.entries:
         link = entry.get("link") or _guid_link(entry)
         if not link:
-            invalid += 1
+            title = entry.get("title") or "untitled"
+            rejected.append(
+                RejectedLink(
+                    raw=f"(no link: {title})", problem="entry has no link", listed_in=feed_url
+                )
+            )
             continue
         try:
             url = normalise_url(link)
-        except InvalidUrlError:
-            invalid += 1
+        except InvalidUrlError as error:
+            rejected.append(RejectedLink(raw=str(link), problem=str(error), listed_in=feed_url))
             continue
         items.append(
             DiscoveredUrl(
@@ -68,7 +87,7 @@ def parse_feed(body: bytes, *, feed_url: str, source: str) -> Listing:
     if not parsed.entries and not parsed.feed:
         problem = problem or "no feed found in document"
     return Listing(
-        items=tuple(items), malformed=problem is not None, problem=problem, invalid_links=invalid
+        items=tuple(items), malformed=problem is not None, problem=problem, rejected=tuple(rejected)
     )
 
 
@@ -109,24 +128,24 @@ def parse_sitemap(body: bytes, *, sitemap_url: str, source: str) -> Listing:
         return Listing(items=(), malformed=True, problem=f"XML syntax error: {error}")
     tag = etree.QName(root).localname
     if tag == "sitemapindex":
-        children = [
-            loc.strip()
-            for loc in root.xpath("./*[local-name()='sitemap']/*[local-name()='loc']/text()")
-        ]
-        return Listing(items=(), child_sitemaps=tuple(c for c in children if c))
+        return _sitemap_index(root, sitemap_url)
     if tag != "urlset":
         return Listing(items=(), malformed=True, problem=f"unexpected root element <{tag}>")
     items: list[DiscoveredUrl] = []
-    invalid = 0
+    rejected: list[RejectedLink] = []
     for entry in root.xpath("./*[local-name()='url']"):
         loc = _first_text(entry, "./*[local-name()='loc']")
         if loc is None:
-            invalid += 1
+            rejected.append(
+                RejectedLink(
+                    raw="(no loc)", problem="<url> entry without <loc>", listed_in=sitemap_url
+                )
+            )
             continue
         try:
             url = normalise_url(loc)
-        except InvalidUrlError:
-            invalid += 1
+        except InvalidUrlError as error:
+            rejected.append(RejectedLink(raw=loc, problem=str(error), listed_in=sitemap_url))
             continue
         title = _first_text(entry, ".//*[local-name()='news']/*[local-name()='title']")
         raw_date = _first_text(
@@ -142,7 +161,18 @@ def parse_sitemap(body: bytes, *, sitemap_url: str, source: str) -> Listing:
                 listed_published_at=parse_timestamp(raw_date) if raw_date else None,
             )
         )
-    return Listing(items=tuple(items), invalid_links=invalid)
+    return Listing(items=tuple(items), rejected=tuple(rejected))
+
+
+def _sitemap_index(root: Any, sitemap_url: str) -> Listing:
+    children: list[str] = []
+    rejected: list[RejectedLink] = []
+    for loc in root.xpath("./*[local-name()='sitemap']/*[local-name()='loc']/text()"):
+        try:
+            children.append(normalise_url(str(loc)))
+        except InvalidUrlError as error:
+            rejected.append(RejectedLink(raw=str(loc), problem=str(error), listed_in=sitemap_url))
+    return Listing(items=(), child_sitemaps=tuple(children), rejected=tuple(rejected))
 
 
 def _first_text(element: Any, xpath: str) -> str | None:
@@ -154,19 +184,19 @@ def _first_text(element: Any, xpath: str) -> str | None:
 
 
 def parse_url_list(urls: tuple[str, ...], *, source: str) -> Listing:
-    """Return the configured URL list as discovered URLs, counting the invalid ones."""
+    """Return the configured URL list as discovered URLs, and the invalid ones rejected."""
     items: list[DiscoveredUrl] = []
-    invalid = 0
+    rejected: list[RejectedLink] = []
     for raw in urls:
         try:
             url = normalise_url(raw)
-        except InvalidUrlError:
-            invalid += 1
+        except InvalidUrlError as error:
+            rejected.append(RejectedLink(raw=raw, problem=str(error), listed_in="config"))
             continue
         items.append(
             DiscoveredUrl(url=url, source=source, via=DiscoveryVia.URL_LIST, listed_in="config")
         )
-    return Listing(items=tuple(items), invalid_links=invalid)
+    return Listing(items=tuple(items), rejected=tuple(rejected))
 
 
 def unique_by_url(listings: list[Listing]) -> list[DiscoveredUrl]:

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import io
-import os
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from http import HTTPStatus
 from pathlib import Path
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
+
+from warehouse.atomic import atomic_path
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -41,10 +41,8 @@ _TRANSFER_HEADERS = frozenset({"content-encoding", "transfer-encoding", "content
 
 def write_warc(path: Path, responses: list[CapturedResponse]) -> list[CaptureRef]:
     """Write responses to a gzipped WARC file atomically; return each record's location."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
     refs: list[CaptureRef] = []
-    with temporary.open("wb") as handle:
+    with atomic_path(path) as temporary, temporary.open("wb") as handle:
         writer = WARCWriter(handle, gzip=True)
         for response in responses:
             refs.append(CaptureRef(warc_path=str(path), offset=handle.tell()))
@@ -56,13 +54,15 @@ def write_warc(path: Path, responses: list[CapturedResponse]) -> list[CaptureRef
                 "response",
                 payload=io.BytesIO(response.body),
                 http_headers=StatusAndHeaders(status_line, headers, protocol="HTTP/1.1"),
-                warc_headers_dict={"WARC-Date": response.fetched_at.strftime("%Y-%m-%dT%H:%M:%SZ")},
+                warc_headers_dict={"WARC-Date": _warc_date(response.fetched_at)},
             )
             writer.write_record(record)
-        handle.flush()
-        os.fsync(handle.fileno())
-    temporary.replace(path)
     return refs
+
+
+def _warc_date(moment: datetime) -> str:
+    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+    return aware.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _phrase(status: int) -> str:

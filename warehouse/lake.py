@@ -8,14 +8,13 @@ mid-run leaves nothing that a load or a rebuild would read.
 from __future__ import annotations
 
 import json
-import os
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from warehouse.atomic import atomic_path
 from warehouse.schema import Table
 
 COMMITS_DIR = "_commits"
@@ -38,26 +37,12 @@ class RunCommit:
         return [lake_root / relative for relative in self.parts.get(table, ())]
 
 
-def _atomic_write_bytes(target: Path, data: bytes) -> None:
-    temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex}.tmp")
-    with temporary.open("wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    temporary.replace(target)
-
-
 def write_part(lake_root: Path, table: Table, rows: pa.Table, *, partition: str, name: str) -> str:
     """Write rows as one zstd Parquet part of a table; return its path relative to the lake."""
     rows = rows.cast(table.arrow_schema)
-    directory = lake_root / table.name / partition
-    directory.mkdir(parents=True, exist_ok=True)
-    target = directory / f"{name}.parquet"
-    temporary = directory / f".{name}.{uuid.uuid4().hex}.tmp"
-    pq.write_table(rows, temporary, compression="zstd")
-    with temporary.open("rb") as handle:
-        os.fsync(handle.fileno())
-    temporary.replace(target)
+    target = lake_root / table.name / partition / f"{name}.parquet"
+    with atomic_path(target) as temporary:
+        pq.write_table(rows, temporary, compression="zstd")
     return target.relative_to(lake_root).as_posix()
 
 
@@ -71,7 +56,8 @@ def commit_run(lake_root: Path, commit: RunCommit) -> Path:
                 raise LakeError(f"part {relative} of table {table} is missing")
     record = {"run_id": commit.run_id, "parts": {k: list(v) for k, v in commit.parts.items()}}
     target = directory / f"{commit.run_id}.json"
-    _atomic_write_bytes(target, json.dumps(record, indent=1, sort_keys=True).encode("utf-8"))
+    with atomic_path(target) as temporary:
+        temporary.write_text(json.dumps(record, indent=1, sort_keys=True), encoding="utf-8")
     return target
 
 

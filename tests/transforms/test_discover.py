@@ -360,6 +360,9 @@ def test_url_list_normalises_and_counts_invalid_urls() -> None:
 
     assert _urls(listing) == ["https://gazette.example/a", "https://gazette.example/b"]
     assert listing.invalid_links == 1
+    (rejected,) = listing.rejected
+    assert (rejected.raw, rejected.listed_in) == ("not a url", "config")
+    assert "not an absolute http(s) URL" in rejected.problem
     assert {item.via for item in listing.items} == {DiscoveryVia.URL_LIST}
     assert {item.listed_in for item in listing.items} == {"config"}
 
