@@ -133,7 +133,7 @@ def _read_listing(
 def _failed_fetch_outcome(
     response: FetchResponse, *, source: str, kind: UrlKind, discovered: DiscoveredUrl | None = None
 ) -> UrlOutcome:
-    reason = response.error or Reason.HTTP_CLIENT_ERROR
+    reason = response.error or Reason.HTTP_4XX
     status = Status.SKIPPED if reason is Reason.ROBOTS_DISALLOWED else Status.FAILED
     return UrlOutcome(
         url=response.requested_url,
@@ -301,7 +301,7 @@ def extract_batch(fetched: FetchedBatch, known: dict[str, KnownArticle]) -> Extr
             result = ExtractionResult(
                 url=page.final_url,
                 status=Status.SKIPPED,
-                reason=Reason.NOT_HTML,
+                reason=Reason.BAD_CONTENT_TYPE,
                 detail=f"content type {page.content_type}",
             )
         else:

@@ -290,9 +290,9 @@ class HttpFetcher:
 
 def _status_error(status: int) -> Reason | None:
     if 400 <= status < 500:
-        return Reason.HTTP_CLIENT_ERROR
+        return Reason.HTTP_4XX
     if status >= 500:
-        return Reason.HTTP_SERVER_ERROR
+        return Reason.HTTP_5XX
     return None
 
 

@@ -165,8 +165,8 @@ URL_OUTCOMES = Table(
         _text(
             "reason",
             "Reason code: new, updated, unchanged, already_ingested, "
-            "robots_disallowed, not_article, no_content, http_client_error, "
-            "http_server_error, network_error, timeout, feed_parsed, feed_malformed, ...",
+            "robots_disallowed, not_article, no_content, http_4xx, "
+            "http_5xx, network_error, timeout, feed_parsed, feed_malformed, ...",
             nullable=False,
         ),
         Column(name="http_status", type=pa.int32(), description="Final HTTP status, if any."),

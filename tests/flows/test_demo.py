@@ -136,13 +136,13 @@ def test_awkward_pages_get_the_outcome_they_deserve(demo_runs: DemoRuns) -> None
     deleted = _outcome(path, run_id, SPECIALS.deleted_article)
     assert (deleted["status"], deleted["reason"], deleted["http_status"]) == (
         "failed",
-        "http_client_error",
+        "http_4xx",
         404,
     )
     broken = _outcome(path, run_id, SPECIALS.broken_article)
     assert (broken["status"], broken["reason"], broken["http_status"]) == (
         "failed",
-        "http_server_error",
+        "http_5xx",
         500,
     )
     moved = _outcome(path, run_id, SPECIALS.redirect_from)

@@ -52,7 +52,7 @@ def test_ingest_runs_the_config_and_prints_its_summary(prefect_api: None, tmp_pa
         connection.close()
     # The feed lists every story and one deleted one (404); the configured list adds a
     # missing page (404) and a URL of a scheme we never fetch.
-    assert reasons == {"new": 17, "http_client_error": 2, "invalid_url": 1}
+    assert reasons == {"new": 17, "http_4xx": 2, "invalid_url": 1}
     output = printed.getvalue()
     assert "ledger" in output
     assert "example analyst query:" in output

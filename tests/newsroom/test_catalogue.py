@@ -59,7 +59,7 @@ def test_paths_are_unique_per_outlet() -> None:
 def test_article_shape(article: DemoArticle) -> None:
     assert 5 <= len(article.paragraphs) <= 10
     assert article.word_count >= 220
-    assert 1 <= len(article.authors) <= 3
+    assert len(article.authors) in (1, 2, 3)
     assert article.tags
     assert article.image_caption and article.image_credit and article.section
     assert all(

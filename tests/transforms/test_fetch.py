@@ -116,7 +116,7 @@ def test_404_is_a_permanent_client_error_without_retries(
     response = fetcher.fetch(local_site.url("/gone"))
 
     assert response.status == 404
-    assert response.error is Reason.HTTP_CLIENT_ERROR
+    assert response.error is Reason.HTTP_4XX
     assert not response.ok
     assert response.body == b"not here"
     assert local_site.state.hits("/gone") == 1
@@ -126,7 +126,7 @@ def test_500_is_a_server_error_and_not_retried(local_site: LocalSite, fetcher: H
     response = fetcher.fetch(local_site.url("/broken"))
 
     assert response.status == 500
-    assert response.error is Reason.HTTP_SERVER_ERROR
+    assert response.error is Reason.HTTP_5XX
     assert local_site.state.hits("/broken") == 1
 
 
@@ -145,7 +145,7 @@ def test_503_forever_gives_up_after_max_attempts(local_site: LocalSite) -> None:
         response = fetcher.fetch(local_site.url("/always-busy"))
 
     assert response.status == 503
-    assert response.error is Reason.HTTP_SERVER_ERROR
+    assert response.error is Reason.HTTP_5XX
     assert local_site.state.hits("/always-busy") == 3
 
 

@@ -255,7 +255,7 @@ def test_run_without_articles_records_outcomes_and_counts(
             source="gazette",
             kind=UrlKind.ARTICLE,
             status=Status.FAILED,
-            reason=Reason.HTTP_CLIENT_ERROR,
+            reason=Reason.HTTP_4XX,
             http_status=404,
         ),
         UrlOutcome(

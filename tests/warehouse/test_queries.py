@@ -117,7 +117,7 @@ def _loaded_mixed_run(warehouse: duckdb.DuckDBPyConnection, lake: Path) -> None:
             "https://gazette.example/gone",
             UrlKind.ARTICLE,
             Status.FAILED,
-            Reason.HTTP_CLIENT_ERROR,
+            Reason.HTTP_4XX,
             "gazette",
         ),
         _outcome(
@@ -177,7 +177,7 @@ def test_outcomes_by_reason(warehouse: duckdb.DuckDBPyConnection, lake: Path) ->
     assert [tuple(r) for r in rows.itertuples(index=False)] == [
         ("article", "extracted", "new", 1),
         ("article", "extracted", "unchanged", 1),
-        ("article", "failed", "http_client_error", 1),
+        ("article", "failed", "http_4xx", 1),
         ("article", "skipped", "not_article", 1),
         ("feed", "extracted", "feed_parsed", 1),
         ("sitemap", "failed", "sitemap_malformed", 1),
