@@ -10,6 +10,8 @@ from pathlib import Path
 
 from flows.config import ConfigError, load_settings
 from flows.prefect_env import configure_prefect
+from flows.preflight import check_storage
+from warehouse.disk import InsufficientDiskSpaceError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEMO_CONFIG = PROJECT_ROOT / "config" / "demo.toml"
@@ -45,11 +47,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as error:
         print(f"mediawatch: {error}", file=sys.stderr)
         return 2
+    except InsufficientDiskSpaceError as error:
+        print(f"mediawatch: {error}; nothing was fetched", file=sys.stderr)
+        return 3
 
 
 def run_ingest(config_path: Path) -> int:
     """Run the nightly flow for a config file and print what it did."""
-    load_settings(config_path)  # a bad config stops here, before Prefect starts
+    # A bad config or a full disk stops the run here, before Prefect starts.
+    check_storage(load_settings(config_path))
     configure_prefect()
     from flows.nightly import nightly_ingest  # Prefect reads its settings on import
 
@@ -70,7 +76,7 @@ def run_demo(data_dir: Path) -> int:
     with serve_newsroom(public_base_urls=stable_base_urls()) as newsroom:
         substitutions = {"data_dir": str(data_dir), **newsroom.addresses}
         rendered = render_config(DEMO_CONFIG, substitutions, data_dir / "demo.toml")
-        load_settings(rendered)
+        check_storage(load_settings(rendered))
         print(f"demo newsroom: {len(newsroom.base_urls)} outlets on 127.0.0.1", flush=True)
         started = time.monotonic()
         result = nightly_ingest(str(rendered))

@@ -23,8 +23,23 @@ _FETCH_FLOATS = (
     "per_host_delay",
     "max_crawl_delay",
     "retry_base_delay",
+    "max_retry_delay",
 )
 _FETCH_INTS = ("max_body_bytes", "max_redirects", "max_attempts")
+# Read into Settings rather than FetchSettings: they shape the run, not one request.
+_RUN_FETCH_KEYS = ("max_in_flight", "per_host_concurrency")
+_SOURCE_KEYS = frozenset(
+    {
+        "name",
+        "feeds",
+        "sitemaps",
+        "urls",
+        "timezone",
+        "min_delay",
+        "max_concurrent",
+        "retention_days",
+    }
+)
 
 
 class ConfigError(ValueError):
@@ -44,7 +59,23 @@ class Settings:
     """Article URLs per fetch-and-extract task."""
     revisit_hours: float = 48.0
     """Known articles first seen within this many hours are fetched again to catch updates."""
+    max_url_attempts: int = 3
+    """Runs that may try a URL that keeps failing transiently before it is given up."""
+    max_in_flight: int = 16
+    """Requests in flight at once in one fetch task, all hosts together."""
+    per_host_concurrency: int = 2
+    """Requests at once on one host, unless its source says otherwise."""
+    warc_max_bytes: int = 1_000_000_000
+    """WARC files rotate when they reach this size."""
+    min_free_bytes: int = 1_000_000_000
+    """A run refuses to start when the storage has less free space than this."""
     config_sha256: str = ""
+
+    def politeness_for(self, source: Source) -> tuple[float, int]:
+        """Return (seconds between request starts, requests at once) for a source's hosts."""
+        delay = source.min_delay if source.min_delay is not None else self.fetch.per_host_delay
+        concurrency = source.max_concurrent or self.per_host_concurrency
+        return delay, concurrency
 
 
 def load_settings(path: Path, *, substitutions: dict[str, str] | None = None) -> Settings:
@@ -76,6 +107,7 @@ def settings_from_mapping(
     """Return validated settings from parsed TOML data."""
     storage = _table(data, "storage", where)
     run = _table(data, "run", where)
+    fetch = _table(data, "fetch", where)
     raw_sources = data.get("sources")
     if not isinstance(raw_sources, list) or not raw_sources:
         raise ConfigError(f"{where}: at least one [[sources]] entry is required")
@@ -89,9 +121,14 @@ def settings_from_mapping(
         lake_dir=_path(storage, "lake", base_dir, where),
         warehouse_path=_path(storage, "warehouse", base_dir, where),
         captures_dir=_path(storage, "captures", base_dir, where),
-        fetch=_fetch_settings(_table(data, "fetch", where), where),
+        fetch=_fetch_settings(fetch, where),
         batch_size=_positive_int(run, "batch_size", 100, where),
-        revisit_hours=float(run.get("revisit_hours", 48.0)),
+        revisit_hours=_number(run, "revisit_hours", 48.0, where),
+        max_url_attempts=_positive_int(run, "max_url_attempts", 3, where),
+        max_in_flight=_positive_int(fetch, "max_in_flight", 16, where),
+        per_host_concurrency=_positive_int(fetch, "per_host_concurrency", 2, where),
+        warc_max_bytes=_positive_int(storage, "warc_max_bytes", 1_000_000_000, where),
+        min_free_bytes=int(_number(storage, "min_free_gb", 1.0, where) * 1e9),
         config_sha256=config_sha256,
     )
 
@@ -116,6 +153,13 @@ def _positive_int(table: dict[str, Any], key: str, default: int, where: str) -> 
     if not isinstance(value, int) or value < 1:
         raise ConfigError(f"{where}: {key} must be a positive integer, got {value!r}")
     return value
+
+
+def _number(table: dict[str, Any], key: str, default: float, where: str) -> float:
+    value = table.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+        raise ConfigError(f"{where}: {key} must be a number >= 0, got {value!r}")
+    return float(value)
 
 
 def _strings(entry: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
@@ -147,7 +191,21 @@ def _source(entry: Any, index: int, where: str) -> Source:
         sitemaps=_strings(entry, "sitemaps", context),
         urls=_strings(entry, "urls", context),
         timezone=str(timezone) if timezone is not None else None,
+        min_delay=_number(entry, "min_delay", 0, context) if "min_delay" in entry else None,
+        max_concurrent=(
+            _positive_int(entry, "max_concurrent", 1, context)
+            if "max_concurrent" in entry
+            else None
+        ),
+        retention_days=(
+            _positive_int(entry, "retention_days", 1, context)
+            if "retention_days" in entry
+            else None
+        ),
     )
+    unknown = sorted(set(entry) - _SOURCE_KEYS)
+    if unknown:
+        raise ConfigError(f"{context}: unknown settings: {unknown}")
     if not (source.feeds or source.sitemaps or source.urls):
         raise ConfigError(f"{context}: give at least one of feeds, sitemaps or urls")
     return source
@@ -168,13 +226,25 @@ def _fetch_settings(table: dict[str, Any], where: str) -> FetchSettings:
         options["user_agent"] = str(table["user_agent"])
     if "obey_robots" in table:
         options["obey_robots"] = bool(table["obey_robots"])
+    if "accepted_content_types" in table:
+        options["accepted_content_types"] = _strings(table, "accepted_content_types", where)
+    for key in ("connect_timeout", "read_timeout", "total_timeout"):
+        if key in options and options[key] <= 0:
+            raise ConfigError(f"{where}: [fetch] {key} must be more than 0 seconds")
     try:
         options["allowed_networks"] = parse_networks(_strings(table, "allowed_networks", where))
     except ValueError as error:
         raise ConfigError(f"{where}: [fetch] allowed_networks: {error}") from error
     options["resolve"] = _resolve(table.get("resolve", {}), where)
-    known = {*_FETCH_FLOATS, *_FETCH_INTS, "user_agent", "obey_robots", "allowed_networks"}
-    unknown = sorted(set(table) - known - {"resolve"})
+    known = {
+        *_FETCH_FLOATS,
+        *_FETCH_INTS,
+        "user_agent",
+        "obey_robots",
+        "allowed_networks",
+        "accepted_content_types",
+    }
+    unknown = sorted(set(table) - known - {"resolve", *_RUN_FETCH_KEYS})
     if unknown:
         raise ConfigError(f"{where}: unknown [fetch] settings: {unknown}")
     return FetchSettings(**options)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urljoin
@@ -9,6 +10,7 @@ from urllib.parse import urljoin
 import trafilatura
 
 from transforms.authors import clean_authors
+from transforms.charset import decode_html
 from transforms.dates import offset_minutes, parse_timestamp, to_utc
 from transforms.page_metadata import PageMetadata, read_page_metadata
 from transforms.records import Article, Reason, Status
@@ -16,6 +18,8 @@ from transforms.text import clean_text, content_hash, detect_language, version_h
 from transforms.urls import InvalidUrlError, article_id_for, normalise_url
 
 EXTRACTOR_VERSION = f"mediawatch-extract/1+trafilatura-{trafilatura.__version__}"
+# lxml refuses str input that still declares a byte encoding; the text is decoded already.
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 MIN_ARTICLE_WORDS = 60
 """Below this, a page that does not declare itself an article is taken for a non-article."""
 
@@ -30,6 +34,10 @@ class PageInput:
     html: bytes
     fetched_at: datetime
     listed_published_at: datetime | None = None
+    content_type: str | None = None
+    """The response's Content-Type header, whose charset may (or may not) be right."""
+    capture_id: str | None = None
+    """The WARC capture the HTML was read from."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -45,9 +53,10 @@ class ExtractionResult:
 
 def extract_page(page: PageInput) -> ExtractionResult:
     """Return the article extracted from a fetched page, or why the page is not one."""
-    metadata = read_page_metadata(page.html)
+    html = _XML_DECLARATION.sub("", decode_html(page.html, page.content_type).text, count=1)
+    metadata = read_page_metadata(html)
     document = trafilatura.bare_extraction(
-        page.html,
+        html,
         url=page.url,
         with_metadata=True,
         include_comments=False,
@@ -100,6 +109,7 @@ def extract_page(page: PageInput) -> ExtractionResult:
         extractor_version=EXTRACTOR_VERSION,
         fetched_at=page.fetched_at,
         tags=metadata.keywords,
+        capture_id=page.capture_id,
     )
     return ExtractionResult(
         url=page.url, status=Status.EXTRACTED, reason=Reason.NEW, article=article

@@ -43,6 +43,8 @@ class Reason(StrEnum):
     SITEMAP_PARSED = "sitemap_parsed"
     SITEMAP_MALFORMED = "sitemap_malformed"
     NOT_MODIFIED = "not_modified"
+    GAVE_UP = "gave_up"
+    """A URL that failed on as many runs as allowed; it is not tried again."""
 
 
 class UrlKind(StrEnum):
@@ -71,6 +73,12 @@ class Source:
     urls: tuple[str, ...] = ()
     timezone: str | None = None
     """The outlet's IANA time zone, for counting days as the outlet does."""
+    min_delay: float | None = None
+    """Seconds between request starts on this source's hosts; None: the fetch default."""
+    max_concurrent: int | None = None
+    """Requests at once on one of this source's hosts; None: the fetch default."""
+    retention_days: int | None = None
+    """Days to keep this source's WARC captures; None keeps them for ever."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -103,6 +111,10 @@ class UrlOutcome:
     listed_in: str | None = None
     item_count: int | None = None
     fetched_at: datetime | None = None
+    capture_id: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    body_sha256: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -127,3 +139,4 @@ class Article:
     extractor_version: str
     fetched_at: datetime
     tags: tuple[str, ...] = field(default=())
+    capture_id: str | None = None

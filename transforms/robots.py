@@ -34,13 +34,14 @@ class RobotsRules:
 def rules_from_response(status: int | None, body: bytes) -> RobotsRules:
     """Return the rules implied by a robots.txt response.
 
-    Follows Google's reading: 4xx means no rules; 5xx or no answer means stay away for now.
+    Follows Google's reading: 4xx means no rules; 5xx, 429 (rate limited) or no answer
+    means stay away for now.
     """
     if status is None:
         return RobotsRules(parser=None, disallow_all=True, note="robots.txt unreachable")
     if 200 <= status < 300:
         text = body.decode("utf-8", errors="replace")
         return RobotsRules(parser=Protego.parse(text))
-    if 400 <= status < 500:
+    if 400 <= status < 500 and status != 429:
         return RobotsRules(parser=None)
     return RobotsRules(parser=None, disallow_all=True, note=f"robots.txt answered {status}")

@@ -44,12 +44,35 @@ def comment_sql(table: Table) -> list[str]:
     return statements
 
 
+def add_missing_columns_sql(connection: duckdb.DuckDBPyConnection, table: Table) -> list[str]:
+    """Return ALTER TABLE statements adding declared columns an older warehouse lacks.
+
+    Columns are only ever added (nullable), so a file written by an older release upgrades
+    in place and analysts' queries keep working.
+    """
+    existing = {
+        row[0]
+        for row in connection.execute(
+            "SELECT column_name FROM duckdb_columns() WHERE table_name = $name",
+            {"name": table.name},
+        ).fetchall()
+    }
+    return [
+        f"ALTER TABLE {quote_identifier(table.name)} ADD COLUMN "
+        f"{quote_identifier(c.name)} {duckdb_type(c.type)}"
+        for c in table.columns
+        if c.name not in existing
+    ]
+
+
 def ensure_schema(connection: duckdb.DuckDBPyConnection) -> None:
-    """Create missing tables and (re)apply every comment, in one transaction."""
+    """Create missing tables and columns and (re)apply every comment, in one transaction."""
     connection.execute("BEGIN TRANSACTION")
     try:
         for table in WAREHOUSE_TABLES:
             connection.execute(create_table_sql(table))
+            for statement in add_missing_columns_sql(connection, table):
+                connection.execute(statement)
             for statement in comment_sql(table):
                 connection.execute(statement)
         connection.execute("COMMIT")

@@ -10,7 +10,7 @@ import duckdb
 
 from warehouse.ddl import create_table_sql, ensure_schema
 from warehouse.lake import read_commit
-from warehouse.schema import EXTRACTIONS, URL_OUTCOMES, Table
+from warehouse.schema import CAPTURES, EXTRACTIONS, URL_OUTCOMES, Table
 
 
 class LoadError(Exception):
@@ -97,10 +97,12 @@ def load_run(connection: duckdb.DuckDBPyConnection, lake_root: Path, info: RunIn
     commit = read_commit(lake_root, info.run_id)
     extraction_paths = [str(p) for p in commit.paths(lake_root, EXTRACTIONS.name)]
     outcome_paths = [str(p) for p in commit.paths(lake_root, URL_OUTCOMES.name)]
+    capture_paths = [str(p) for p in commit.paths(lake_root, CAPTURES.name)]
     connection.execute("BEGIN TRANSACTION")
     try:
         _stage(connection, "incoming_extractions", extraction_paths, EXTRACTIONS)
         _stage(connection, "incoming_outcomes", outcome_paths, URL_OUTCOMES)
+        _stage(connection, "incoming_captures", capture_paths, CAPTURES)
         updates = ", ".join(
             f"{name} = excluded.{name}" for name in _ARTICLE_COLUMNS if name != "article_id"
         )
@@ -110,6 +112,10 @@ def load_run(connection: duckdb.DuckDBPyConnection, lake_root: Path, info: RunIn
         connection.execute(_MARK_DUPLICATES)
         connection.execute(_FIX_DUPLICATE_SELF)
         connection.execute("INSERT INTO url_outcomes BY NAME SELECT * FROM incoming_outcomes")
+        connection.execute(
+            "INSERT INTO captures BY NAME SELECT * FROM incoming_captures "
+            "ON CONFLICT (capture_id) DO NOTHING"
+        )
         connection.execute(
             _INSERT_RUN,
             {
@@ -128,6 +134,7 @@ def load_run(connection: duckdb.DuckDBPyConnection, lake_root: Path, info: RunIn
     finally:
         connection.execute("DROP TABLE IF EXISTS incoming_extractions")
         connection.execute("DROP TABLE IF EXISTS incoming_outcomes")
+        connection.execute("DROP TABLE IF EXISTS incoming_captures")
     return True
 
 

@@ -11,7 +11,7 @@ import pandas as pd
 from warehouse.schema import ARTICLES
 
 # Run bookkeeping that legitimately differs between two runs over the same pages.
-_RUN_COLUMNS = ("run_id", "first_seen_at", "updated_at")
+_RUN_COLUMNS = ("run_id", "first_seen_at", "updated_at", "capture_id")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -106,3 +106,90 @@ ORDER BY source, local_day
 def example_analyst_query(connection: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Return the result of the README's example question: articles per outlet and day."""
     return connection.execute(EXAMPLE_QUERY).df()
+
+
+# Failures worth another try on a later run: the server or the network, not the page.
+TRANSIENT_REASONS = ("http_5xx", "timeout", "network_error")
+
+
+@dataclass(frozen=True, kw_only=True)
+class FailedUrl:
+    """An article URL whose latest outcome was a transient failure."""
+
+    url: str
+    source: str
+    discovered_via: str | None
+    listed_in: str | None
+    failed_runs: int
+
+
+def transient_failures(
+    connection: duckdb.DuckDBPyConnection, *, within_days: int = 30
+) -> dict[str, FailedUrl]:
+    """Return article URLs whose latest outcome (in recent runs) was a transient failure,
+    with how many runs failed them, keyed by URL."""
+    if not _has_table(connection, "url_outcomes"):
+        return {}
+    rows = connection.execute(
+        """
+        WITH recent AS (
+            SELECT o.* FROM url_outcomes AS o JOIN runs AS r USING (run_id)
+            WHERE o.kind = 'article' AND r.started_at > now() - to_days($days)
+        ),
+        transient AS (
+            SELECT *, (status = 'failed' AND (reason IN (SELECT unnest($reasons))
+                       OR http_status = 429)) AS is_transient
+            FROM recent
+        ),
+        latest AS (
+            SELECT *, row_number() OVER (PARTITION BY url ORDER BY run_id DESC) AS recency
+            FROM transient
+        )
+        SELECT url, any_value(source) FILTER (WHERE recency = 1),
+               any_value(discovered_via) FILTER (WHERE recency = 1),
+               any_value(listed_in) FILTER (WHERE recency = 1),
+               count(*) FILTER (WHERE is_transient)
+        FROM latest
+        GROUP BY url
+        HAVING bool_or(recency = 1 AND is_transient)
+        """,
+        {"days": within_days, "reasons": list(TRANSIENT_REASONS)},
+    ).fetchall()
+    return {
+        url: FailedUrl(
+            url=url, source=source, discovered_via=via, listed_in=listed_in, failed_runs=runs
+        )
+        for url, source, via, listed_in, runs in rows
+    }
+
+
+@dataclass(frozen=True, kw_only=True)
+class ListingState:
+    """What the last successful read of a feed or sitemap left for a conditional request."""
+
+    etag: str | None
+    last_modified: str | None
+    body_sha256: str | None
+
+
+def listing_states(
+    connection: duckdb.DuckDBPyConnection, urls: list[str]
+) -> dict[str, ListingState]:
+    """Return the newest validators (ETag, Last-Modified, body hash) of each listing URL."""
+    if not urls or not _has_table(connection, "url_outcomes"):
+        return {}
+    rows = connection.execute(
+        """
+        SELECT url, arg_max(etag, run_id), arg_max(last_modified, run_id),
+               arg_max(body_sha256, run_id)
+        FROM url_outcomes
+        WHERE kind IN ('feed', 'sitemap') AND body_sha256 IS NOT NULL
+          AND url IN (SELECT unnest($urls))
+        GROUP BY url
+        """,
+        {"urls": urls},
+    ).fetchall()
+    return {
+        url: ListingState(etag=etag, last_modified=modified, body_sha256=digest)
+        for url, etag, modified, digest in rows
+    }

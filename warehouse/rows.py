@@ -30,6 +30,7 @@ def extractions_table(articles: Sequence[Article], run_id: str) -> pa.Table:
             "version_hash": a.version_hash,
             "extractor_version": a.extractor_version,
             "tags": list(a.tags),
+            "capture_id": a.capture_id,
             "fetched_at": a.fetched_at,
             "run_id": run_id,
         }
@@ -57,6 +58,10 @@ def outcomes_table(outcomes: Iterable[UrlOutcome], run_id: str) -> pa.Table:
             "listed_in": o.listed_in,
             "item_count": o.item_count,
             "fetched_at": o.fetched_at,
+            "capture_id": o.capture_id,
+            "etag": o.etag,
+            "last_modified": o.last_modified,
+            "body_sha256": o.body_sha256,
         }
         for o in outcomes
     ]

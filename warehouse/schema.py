@@ -121,6 +121,11 @@ _ARTICLE_CORE = (
         nullable=False,
         description="Keywords and article:tag values the page declared.",
     ),
+    _text(
+        "capture_id",
+        "The capture (WARC response record, see the captures index) this version was "
+        "extracted from.",
+    ),
 )
 
 EXTRACTIONS = Table(
@@ -164,9 +169,11 @@ URL_OUTCOMES = Table(
         _text("status", "extracted, skipped or failed.", nullable=False),
         _text(
             "reason",
-            "Reason code: new, updated, unchanged, already_ingested, "
-            "robots_disallowed, not_article, no_content, http_4xx, "
-            "http_5xx, network_error, timeout, feed_parsed, feed_malformed, ...",
+            "Reason code (see the README's table): new, updated, unchanged, "
+            "already_ingested, duplicate_url, robots_disallowed, not_article, no_content, "
+            "bad_content_type, too_large, blocked_address, invalid_url, http_4xx, http_5xx, "
+            "timeout, network_error, too_many_redirects, gave_up, feed_parsed, "
+            "feed_malformed, sitemap_parsed, sitemap_malformed, not_modified.",
             nullable=False,
         ),
         Column(name="http_status", type=pa.int32(), description="Final HTTP status, if any."),
@@ -187,6 +194,22 @@ URL_OUTCOMES = Table(
             description="For feeds and sitemaps: how many article links they listed.",
         ),
         _time("fetched_at", "When the URL was fetched; null if it was not fetched."),
+        _text("capture_id", "The capture (WARC record) of the response, when one was kept."),
+        _text(
+            "etag",
+            "For feeds and sitemaps: the ETag the server sent, for the next run's "
+            "conditional request.",
+        ),
+        _text(
+            "last_modified",
+            "For feeds and sitemaps: the Last-Modified header the server "
+            "sent, for the next run's conditional request.",
+        ),
+        _text(
+            "body_sha256",
+            "For feeds and sitemaps: SHA-256 of the body, so an unchanged "
+            "listing costs one hash compare when the server ignores conditional requests.",
+        ),
     ),
 )
 
@@ -239,9 +262,6 @@ RUNS = Table(
     ),
 )
 
-WAREHOUSE_TABLES = (ARTICLES, URL_OUTCOMES, RUNS)
-LAKE_TABLES = (EXTRACTIONS, URL_OUTCOMES, RUNS)
-
 
 def duckdb_type(arrow_type: pa.DataType) -> str:
     """Return the DuckDB column type that stores an Arrow type."""
@@ -258,3 +278,62 @@ def duckdb_type(arrow_type: pa.DataType) -> str:
     if pa.types.is_list(arrow_type):
         return f"{duckdb_type(arrow_type.value_type)}[]"
     raise TypeError(f"no DuckDB type declared for Arrow type {arrow_type}")
+
+
+# record_offset and record_length, not offset and length: OFFSET is a reserved word in SQL,
+# and an analyst's unquoted `SELECT offset` would be a syntax error.
+CAPTURES = Table(
+    name="captures",
+    description="The capture index: one row per stored response, and where its WARC record "
+    "lives, so a page can be re-extracted without fetching it again.",
+    primary_key=("capture_id",),
+    columns=(
+        _text(
+            "capture_id",
+            "Stable id: hash of warc_file and offset (16 hex digits).",
+            nullable=False,
+        ),
+        _text("run_id", "The run that fetched and stored the response.", nullable=False),
+        _text("source", "Configured source the URL belongs to.", nullable=False),
+        _text("url", "The URL that was requested.", nullable=False),
+        _text(
+            "final_url",
+            "The URL that answered, after redirects (the record's WARC-Target-URI).",
+            nullable=False,
+        ),
+        Column(
+            name="status",
+            type=pa.int32(),
+            nullable=False,
+            description="HTTP status of the stored response.",
+        ),
+        _text("content_type", "Content-Type header of the response, as the server sent it."),
+        _time("fetched_at", "When the request started (the record's WARC-Date).", nullable=False),
+        _text(
+            "warc_file",
+            "The WARC file, relative to the captures directory: "
+            "run_date=YYYY-MM-DD/<source>/<name>.warc.gz.",
+            nullable=False,
+        ),
+        Column(
+            name="record_offset",
+            type=pa.int64(),
+            nullable=False,
+            description="Byte offset of the response record (a gzip member) in warc_file.",
+        ),
+        Column(
+            name="record_length",
+            type=pa.int64(),
+            nullable=False,
+            description="Compressed length in bytes of the response record.",
+        ),
+        _text(
+            "payload_digest",
+            "WARC-Payload-Digest of the stored (decoded) body: 'sha1:' and base32.",
+            nullable=False,
+        ),
+    ),
+)
+
+WAREHOUSE_TABLES = (ARTICLES, URL_OUTCOMES, CAPTURES, RUNS)
+LAKE_TABLES = (EXTRACTIONS, URL_OUTCOMES, CAPTURES, RUNS)

@@ -56,7 +56,8 @@ def test_demo_config_loads_once_its_placeholders_are_filled(tmp_path: Path) -> N
     substitutions = {"data_dir": str(tmp_path), **{s: "127.0.0.1:1" for s in slugs}}
     settings = load_settings(DEMO_CONFIG, substitutions=substitutions)
     assert [s.name for s in settings.sources] == slugs
-    assert settings.fetch.allowed_networks
+    assert settings.fetch.allowed_networks == ()
+    assert {host for host, _ in settings.fetch.resolve} == {f"{s}.test" for s in slugs}
     assert settings.warehouse_path == tmp_path / "mediawatch.duckdb"
 
 
@@ -100,3 +101,15 @@ def test_cli_reports_a_bad_config_without_a_traceback(
     error = capsys.readouterr().err
     assert error.startswith("mediawatch: cannot read config")
     assert "Traceback" not in error
+
+
+def test_cli_refuses_to_start_when_storage_is_short_of_space(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # More free space than any disk has: the run must stop before fetching anything.
+    config = _write(tmp_path, GOOD.replace("[storage]", "[storage]\nmin_free_gb = 1e9"))
+    assert main(["ingest", "--config", str(config)]) == 3
+    error = capsys.readouterr().err
+    assert "not enough free disk space" in error
+    assert "nothing was fetched" in error
+    assert not (tmp_path / "data").exists()

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import gzip
 import threading
+import time
+import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import brotli
 
 ARTICLE_HTML = (
     b"<!DOCTYPE html><html lang='en'><head><title>Quay reopens</title></head>"
@@ -21,6 +25,11 @@ MAX_BODY_BYTES = 1024
 GZIP_BOMB = gzip.compress(b"\0" * 64 * 1024)
 
 
+def _raw_deflate(data: bytes) -> bytes:
+    compressor = zlib.compressobj(wbits=-zlib.MAX_WBITS)
+    return compressor.compress(data) + compressor.flush()
+
+
 @dataclass(frozen=True, kw_only=True)
 class Reply:
     """What a route answers."""
@@ -29,6 +38,8 @@ class Reply:
     body: bytes = b""
     headers: tuple[tuple[str, str], ...] = (("Content-Type", "text/html; charset=utf-8"),)
     declare_length: bool = True
+    delay: float = 0.0
+    """Seconds to wait before answering (a slow robots.txt, to make threads meet)."""
 
 
 def redirect(status: int, location: str) -> Reply:
@@ -93,6 +104,25 @@ ROUTES: dict[str, Callable[[SiteState], Reply]] = {
         headers=(("Content-Type", "text/html"), ("Content-Encoding", "gzip")),
     ),
     "/conditional": _echo_if_none_match,
+    "/br-small": lambda _: Reply(
+        body=brotli.compress(ARTICLE_HTML),
+        headers=(("Content-Type", "text/html"), ("Content-Encoding", "br")),
+    ),
+    "/deflate-small": lambda _: Reply(
+        body=zlib.compress(ARTICLE_HTML),
+        headers=(("Content-Type", "text/html"), ("Content-Encoding", "deflate")),
+    ),
+    # Raw deflate without the zlib wrapper: what some servers send for "deflate".
+    "/deflate-raw": lambda _: Reply(
+        body=_raw_deflate(ARTICLE_HTML),
+        headers=(("Content-Type", "text/html"), ("Content-Encoding", "deflate")),
+    ),
+    "/pdf": lambda _: Reply(body=b"%PDF-1.7\n", headers=(("Content-Type", "application/pdf"),)),
+    "/no-type": lambda _: Reply(body=ARTICLE_HTML, headers=()),
+    "/feed": lambda _: Reply(
+        body=b"<rss version='2.0'><channel/></rss>",
+        headers=(("Content-Type", "application/rss+xml; charset=utf-8"),),
+    ),
 }
 
 
@@ -117,6 +147,8 @@ class _Handler(BaseHTTPRequestHandler):
             reply = route(state)
         else:
             reply = Reply(status=404, body=b"not here")
+        if reply.delay:
+            time.sleep(reply.delay)
         self.send_response(reply.status)
         for name, value in reply.headers:
             self.send_header(name, value)

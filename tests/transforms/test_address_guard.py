@@ -1,12 +1,26 @@
-"""The SSRF guard: only http(s) to public addresses, unless a network is allowed."""
+"""The SSRF guard: only http(s) to public addresses, unless a network is allowed; and the
+httpcore backend that connects to exactly the address the guard checked."""
 
 from __future__ import annotations
 
 import ipaddress
+import socket
 
+import httpcore
 import pytest
 
-from transforms.address_guard import BlockedAddressError, check_url, parse_networks
+from tests.transforms.local_site import LocalSite
+from transforms.address_guard import (
+    AddressGuard,
+    BlockedAddressError,
+    GuardedNetworkBackend,
+    UnresolvableHostError,
+    check_url,
+    is_public,
+    parse_networks,
+)
+
+LOOPBACK = parse_networks(["127.0.0.0/8", "::1/128"])
 
 
 def test_parse_networks() -> None:
@@ -75,10 +89,16 @@ def test_unparsable_urls_are_blocked_not_raised(url: str) -> None:
         check_url(url)
 
 
-def test_unresolvable_host_is_blocked() -> None:
-    # .invalid is reserved (RFC 2606): it never resolves, with or without a network.
-    with pytest.raises(BlockedAddressError, match="cannot resolve"):
-        check_url("https://no-such-host.invalid/")
+def _no_such_host(host: str, port: int) -> list[str]:
+    raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+
+def test_unresolvable_host_is_not_a_refusal() -> None:
+    # No address is a network failure (the fetcher retries it), not a blocked address.
+    with pytest.raises(UnresolvableHostError, match=r"cannot resolve gone\.example"):
+        check_url("https://gone.example/", resolver=_no_such_host)
+    with pytest.raises(UnresolvableHostError, match="no addresses"):
+        check_url("https://gone.example/", resolver=lambda host, port: [])
 
 
 def test_public_addresses_pass() -> None:
@@ -95,3 +115,127 @@ def test_allowed_networks_let_loopback_through() -> None:
         check_url("http://10.0.0.1/", loopback)
     with pytest.raises(BlockedAddressError):
         check_url("file:///etc/passwd", loopback)
+
+
+@pytest.mark.parametrize(
+    ("address", "public"),
+    [
+        ("93.184.215.14", True),
+        ("2606:2800:21f:cb07:6820:80da:af6b:8b2c", True),
+        ("100.64.0.1", False),  # shared address space (carrier-grade NAT)
+        ("233.252.0.1", False),  # multicast with global scope
+        ("ff0e::1", False),
+        ("255.255.255.255", False),
+        ("198.18.0.1", False),
+        ("::", False),
+        ("fe80::1", False),
+        ("fc00::1", False),
+        ("::ffff:169.254.169.254", False),
+        ("2002:7f00:1::", False),  # 6to4 wrapping 127.0.0.1
+        ("64:ff9b::7f00:1", False),  # NAT64 wrapping 127.0.0.1
+        ("64:ff9b::5db8:d70e", True),  # NAT64 wrapping 93.184.215.14
+    ],
+)
+def test_is_public(address: str, public: bool) -> None:
+    assert is_public(ipaddress.ip_address(address)) is public
+
+
+def test_a_name_with_any_private_address_is_refused() -> None:
+    guard = AddressGuard(resolver=lambda host, port: ["93.184.215.14", "10.0.0.7"])
+
+    with pytest.raises(BlockedAddressError, match=r"news\.example resolves to non-public"):
+        guard.addresses("news.example", 80)
+
+
+def test_guard_returns_the_resolved_addresses_in_order() -> None:
+    calls: list[tuple[str, int]] = []
+
+    def resolver(host: str, port: int) -> list[str]:
+        calls.append((host, port))
+        return ["93.184.215.14", "2606:2800:21f:cb07:6820:80da:af6b:8b2c"]
+
+    guard = AddressGuard(resolver=resolver)
+
+    assert guard.addresses("News.Example", 8080) == [
+        ("93.184.215.14", 8080),
+        ("2606:2800:21f:cb07:6820:80da:af6b:8b2c", 8080),
+    ]
+    assert calls == [("news.example", 8080)]
+
+
+def test_literal_addresses_are_not_looked_up() -> None:
+    guard = AddressGuard(LOOPBACK, resolver=_no_such_host)
+
+    assert guard.addresses("127.0.0.1", 80) == [("127.0.0.1", 80)]
+    assert guard.addresses("[::1]", 80) == [("::1", 80)]
+
+
+def test_override_pins_a_host_to_a_trusted_address_and_port() -> None:
+    guard = AddressGuard(
+        overrides=(("harbour.test", "127.0.0.1:8001"), ("v6.test", "[::1]:8002")),
+        resolver=_no_such_host,
+    )
+
+    assert guard.addresses("HARBOUR.test", 80) == [("127.0.0.1", 8001)]
+    assert guard.addresses("v6.test", 443) == [("::1", 8002)]
+    # Only the named host: the same address under its own name is still refused.
+    with pytest.raises(BlockedAddressError):
+        guard.addresses("127.0.0.1", 8001)
+
+
+def test_override_to_a_name_resolves_that_name() -> None:
+    guard = AddressGuard(
+        overrides=(("harbour.test", "localhost:8001"),),
+        resolver=lambda host, port: ["127.0.0.1"] if host == "localhost" else [],
+    )
+
+    assert guard.addresses("harbour.test", 80) == [("127.0.0.1", 8001)]
+
+
+def test_backend_connects_to_the_checked_address(local_site: LocalSite) -> None:
+    port = int(local_site.base_url.rsplit(":", 1)[1])
+    calls: list[str] = []
+
+    def resolver(host: str, port: int) -> list[str]:
+        calls.append(host)
+        return ["127.0.0.1"]
+
+    backend = GuardedNetworkBackend(AddressGuard(LOOPBACK, resolver=resolver))
+    stream = backend.connect_tcp("news.example", port, timeout=2.0)
+    try:
+        assert stream.get_extra_info("server_addr") == ("127.0.0.1", port)
+    finally:
+        stream.close()
+    assert calls == ["news.example"]
+
+
+def test_backend_tries_the_next_checked_address(local_site: LocalSite) -> None:
+    # The site listens on 127.0.0.1 only: ::1 refuses (or IPv6 is off), so IPv4 is used.
+    port = int(local_site.base_url.rsplit(":", 1)[1])
+    guard = AddressGuard(LOOPBACK, resolver=lambda host, p: ["::1", "127.0.0.1"])
+    stream = GuardedNetworkBackend(guard).connect_tcp("news.example", port, timeout=2.0)
+    try:
+        assert stream.get_extra_info("server_addr")[0] == "127.0.0.1"
+    finally:
+        stream.close()
+
+
+def test_backend_refuses_before_connecting() -> None:
+    backend = GuardedNetworkBackend(AddressGuard(resolver=lambda host, port: ["169.254.169.254"]))
+
+    with pytest.raises(BlockedAddressError, match=r"non-public address 169\.254\.169\.254"):
+        backend.connect_tcp("metadata.example", 80, timeout=0.1)
+
+
+def test_backend_turns_a_failed_lookup_into_a_connect_error() -> None:
+    backend = GuardedNetworkBackend(AddressGuard(resolver=_no_such_host))
+
+    with pytest.raises(httpcore.ConnectError, match=r"cannot resolve gone\.example"):
+        backend.connect_tcp("gone.example", 80, timeout=0.1)
+
+
+def test_backend_refuses_unix_sockets() -> None:
+    backend = GuardedNetworkBackend(AddressGuard())
+
+    with pytest.raises(BlockedAddressError, match="unix socket"):
+        backend.connect_unix_socket("/var/run/docker.sock")

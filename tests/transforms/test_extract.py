@@ -256,3 +256,48 @@ def test_extraction_is_deterministic() -> None:
 
     assert first == second
     assert first.version_hash == second.version_hash
+
+
+def test_a_page_whose_header_lies_about_its_charset_is_read_in_its_real_one() -> None:
+    paragraph = (
+        "Die Bürgerinnen und Bürger der Gemeinde Südheim haben am Sonntag über die Zukunft "
+        "des alten Hafenbeckens abgestimmt. Eine große Mehrheit sprach sich für den Umbau "
+        "zu einem öffentlichen Park mit Spielplätzen, Liegewiesen und einer Fußgängerbrücke aus."
+    )
+    html = (
+        '<html lang="de"><head><meta charset="windows-1252"><title>Südheim stimmt ab</title>'
+        '<meta property="og:type" content="article"></head><body><article>'
+        f"<h1>Südheim stimmt ab</h1><p>{paragraph}</p><p>{paragraph}</p></article></body></html>"
+    )
+    page = PageInput(
+        url="https://zeitung.example/suedheim",
+        source="zeitung",
+        html=html.encode("cp1252"),
+        fetched_at=datetime(2026, 11, 20, 9, 0, tzinfo=UTC),
+        content_type="text/html; charset=utf-8",
+    )
+    result = extract_page(page)
+    assert result.article is not None
+    assert result.article.title == "Südheim stimmt ab"
+    assert result.article.text.startswith("Die Bürgerinnen und Bürger der Gemeinde Südheim")
+    assert "\ufffd" not in result.article.text
+
+
+def test_an_xhtml_page_with_an_xml_declaration_keeps_its_metadata() -> None:
+    paragraph = "The harbour wall will be raised by a metre before next winter's storms. " * 8
+    html = (
+        '<?xml version="1.0" encoding="utf-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml">'
+        '<head><title>Wall</title><meta property="og:type" content="article"/>'
+        '<meta property="og:title" content="Harbour wall to rise"/></head>'
+        f"<body><article><p>{paragraph}</p></article></body></html>"
+    )
+    page = PageInput(
+        url="https://gazette.example/wall",
+        source="gazette",
+        html=html.encode("utf-8"),
+        fetched_at=datetime(2026, 11, 20, 9, 0, tzinfo=UTC),
+        content_type="application/xhtml+xml",
+    )
+    result = extract_page(page)
+    assert result.article is not None
+    assert result.article.title == "Harbour wall to rise"

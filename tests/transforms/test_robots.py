@@ -52,6 +52,14 @@ def test_4xx_means_no_rules() -> None:
         assert rules.allows("https://gazette.example/private/x", AGENT)
 
 
+def test_429_means_stay_away_like_5xx() -> None:
+    # Google's reading: a rate-limited robots.txt is not "no rules".
+    rules = rules_from_response(429, b"")
+
+    assert rules.disallow_all
+    assert rules.note == "robots.txt answered 429"
+
+
 def test_5xx_means_stay_away() -> None:
     rules = rules_from_response(503, b"User-agent: *\nAllow: /\n")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import duckdb
 import pyarrow as pa
 import pytest
@@ -135,3 +137,35 @@ def test_quote_identifier(name: str, quoted: str) -> None:
 def test_quote_literal() -> None:
     assert quote_literal("it's") == "'it''s'"
     assert quote_literal("") == "''"
+
+
+def test_an_older_warehouse_gains_new_columns_and_keeps_its_rows(tmp_path: Path) -> None:
+    connection = duckdb.connect(str(tmp_path / "old.duckdb"))
+    try:
+        # An articles table from before capture_id existed, with one row in it.
+        older = Table(
+            name=ARTICLES.name,
+            description=ARTICLES.description,
+            columns=tuple(c for c in ARTICLES.columns if c.name != "capture_id"),
+            primary_key=ARTICLES.primary_key,
+        )
+        connection.execute(create_table_sql(older))
+        connection.execute(
+            "INSERT INTO articles (article_id, url, source, authors, text, word_count, "
+            "content_hash, version_hash, extractor_version, tags, first_seen_at, updated_at, "
+            "run_id) VALUES ('a1', 'https://x.test/a', 'x', [], 'Text.', 1, 'c', 'v', 'e', [], "
+            "now(), now(), 'r1')"
+        )
+        ensure_schema(connection)
+        columns = [
+            row[0]
+            for row in connection.execute(
+                "SELECT column_name FROM duckdb_columns() WHERE table_name = 'articles'"
+            ).fetchall()
+        ]
+        assert "capture_id" in columns
+        assert connection.execute("SELECT article_id, capture_id FROM articles").fetchall() == [
+            ("a1", None)
+        ]
+    finally:
+        connection.close()

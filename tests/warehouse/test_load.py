@@ -79,7 +79,7 @@ def test_no_staging_tables_are_left_behind(
     load(warehouse, lake, "run-1")
 
     tables = warehouse.execute("SELECT table_name FROM duckdb_tables() ORDER BY 1").fetchall()
-    assert tables == [("articles",), ("runs",), ("url_outcomes",)]
+    assert tables == [("articles",), ("captures",), ("runs",), ("url_outcomes",)]
 
 
 def test_loading_the_same_run_twice_changes_nothing(

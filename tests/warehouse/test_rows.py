@@ -34,6 +34,7 @@ def test_extractions_table_values() -> None:
             "version_hash": article.version_hash,
             "extractor_version": "test-extractor/1",
             "tags": ["harbour", "council"],
+            "capture_id": None,
             "fetched_at": article.fetched_at,
             "run_id": "run-1",
         }
@@ -76,6 +77,10 @@ def test_outcomes_table_values() -> None:
             "listed_in": "https://gazette.example/sitemap.xml",
             "item_count": None,
             "fetched_at": fetched,
+            "capture_id": None,
+            "etag": None,
+            "last_modified": None,
+            "body_sha256": None,
         }
     ]
 

@@ -64,8 +64,8 @@ def test_articles_and_extractions_share_the_article_columns() -> None:
 
 
 def test_table_groups() -> None:
-    assert [t.name for t in WAREHOUSE_TABLES] == ["articles", "url_outcomes", "runs"]
-    assert [t.name for t in LAKE_TABLES] == ["extractions", "url_outcomes", "runs"]
+    assert [t.name for t in WAREHOUSE_TABLES] == ["articles", "url_outcomes", "captures", "runs"]
+    assert [t.name for t in LAKE_TABLES] == ["extractions", "url_outcomes", "captures", "runs"]
     assert ARTICLES.primary_key == ("article_id",)
     assert URL_OUTCOMES.primary_key == ("run_id", "url", "kind")
     assert RUNS.primary_key == ("run_id",)

@@ -1,0 +1,73 @@
+"""Lake parts written by a run's tasks before the run commits them."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from transforms.records import Article, UrlOutcome
+from warehouse.captures import CaptureRecord, captures_table
+from warehouse.lake import write_part
+from warehouse.rows import extractions_table, outcomes_table
+from warehouse.schema import CAPTURES, EXTRACTIONS, URL_OUTCOMES
+
+
+def write_parts(
+    lake_dir: Path,
+    *,
+    run_id: str,
+    part_name: str,
+    partition: str,
+    articles: tuple[Article, ...],
+    outcomes: tuple[UrlOutcome, ...],
+) -> dict[str, tuple[str, ...]]:
+    """Write a batch's articles and outcomes as lake parts; return table name to part paths."""
+    parts: dict[str, tuple[str, ...]] = {}
+    if articles:
+        parts[EXTRACTIONS.name] = (
+            write_part(
+                lake_dir,
+                EXTRACTIONS,
+                extractions_table(articles, run_id),
+                partition=partition,
+                name=part_name,
+            ),
+        )
+    if outcomes:
+        parts[URL_OUTCOMES.name] = (
+            write_part(
+                lake_dir,
+                URL_OUTCOMES,
+                outcomes_table(outcomes, run_id),
+                partition=partition,
+                name=part_name,
+            ),
+        )
+    return parts
+
+
+def write_captures_part(
+    lake_dir: Path,
+    *,
+    run_id: str,
+    part_name: str,
+    partition: str,
+    captures: Sequence[CaptureRecord],
+    sources: Mapping[str, str],
+    outcomes: tuple[UrlOutcome, ...],
+) -> dict[str, tuple[str, ...]]:
+    """Write a fetch batch's capture index rows and failure outcomes as lake parts."""
+    parts = write_parts(
+        lake_dir,
+        run_id=run_id,
+        part_name=part_name,
+        partition=partition,
+        articles=(),
+        outcomes=outcomes,
+    )
+    if captures:
+        rows = captures_table(captures, run_id=run_id, source_of=sources)
+        parts[CAPTURES.name] = (
+            write_part(lake_dir, CAPTURES, rows, partition=partition, name=part_name),
+        )
+    return parts
