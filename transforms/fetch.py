@@ -110,6 +110,8 @@ class FetchResponse:
     """The IP address the final request was sent to; None if no connection was made."""
     attempts: int = 0
     """Tries of the final request (retries included); 0 if it was refused before sending."""
+    hops: tuple[FetchResponse, ...] = ()
+    """The redirect responses that led here, in order (kept for the WARC capture)."""
 
     @property
     def ok(self) -> bool:
@@ -450,23 +452,30 @@ class HttpFetcher:
         wrong. ``extra_headers`` (conditional requests) go with every hop.
         """
         chain: list[str] = []
+        hops: list[FetchResponse] = []
         current = url
         for _ in range(self._settings.max_redirects + 1):
             refusal = self._refusal(current)
             if refusal is not None:
-                return replace(refusal, requested_url=url, redirect_chain=tuple(chain))
+                return replace(
+                    refusal, requested_url=url, redirect_chain=tuple(chain), hops=tuple(hops)
+                )
             response = self._fetch_with_retries(current, extra_headers, self._page)
             location = response.header("location")
             if response.error is None and response.status in REDIRECT_STATUSES and location:
                 chain.append(current)
+                hops.append(response)
                 current = _join(current, location)
                 continue
-            return replace(response, requested_url=url, redirect_chain=tuple(chain))
+            return replace(
+                response, requested_url=url, redirect_chain=tuple(chain), hops=tuple(hops)
+            )
         return FetchResponse(
             requested_url=url,
             final_url=current,
             status=None,
             redirect_chain=tuple(chain),
+            hops=tuple(hops),
             error=Reason.TOO_MANY_REDIRECTS,
             detail=f"more than {self._settings.max_redirects} redirects",
         )

@@ -99,6 +99,8 @@ class CapturingFetcher:
     def fetch(self, url: str, *, extra_headers: dict[str, str] | None = None) -> FetchResponse:
         """Return the wrapped fetcher's response, after capturing it if it has a status."""
         response = self._fetcher.fetch(url, extra_headers=extra_headers)
+        for hop in response.hops:
+            self._captures.write(self._source, capture_input(hop))
         if response.status is not None:
             self.records.append(self._captures.write(self._source, capture_input(response)))
         return response
@@ -153,6 +155,9 @@ def fetch_batch(
         frontier, fetch_one, max_in_flight=max_in_flight, shared_limit=shared_limit
     )
     for item, response in responses:
+        # Redirect hops are kept in the WARC file too; the index names the final response.
+        for hop in response.hops:
+            captures.write(item.source, capture_input(hop))
         record = captures.write(item.source, capture_input(response)) if response.status else None
         if record is not None:
             records.append(record)
