@@ -100,6 +100,8 @@ def _group(where: str) -> str:
     for needle, group in _GROUPS:
         if needle in where:
             return group
+    if where.startswith("~:"):
+        return "builtins (isinstance, len, str and bytes methods, ...)"
     return "other"
 
 

@@ -8,6 +8,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from flows.cli_eval import register as register_eval
+from flows.cli_extract import register as register_extract
 from flows.config import ConfigError, load_settings
 from flows.prefect_env import configure_prefect
 from flows.preflight import check_storage
@@ -32,8 +34,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=Path(".mediawatch/demo"),
         help="where the demo keeps its lake, captures and warehouse (default: %(default)s)",
     )
+    demo.set_defaults(run=lambda args: run_demo(args.data_dir))
     ingest = commands.add_parser("ingest", help="run one nightly ingest of a config's sources")
     ingest.add_argument("--config", type=Path, required=True, help="TOML config file")
+    ingest.set_defaults(run=lambda args: run_ingest(args.config))
+    # Commands with modules of their own: each adds its parser and sets `run`.
+    for register in (register_extract, register_eval):
+        register(commands)
     return parser
 
 
@@ -41,9 +48,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the process exit status."""
     args = build_parser().parse_args(argv)
     try:
-        if args.command == "demo":
-            return run_demo(args.data_dir)
-        return run_ingest(args.config)
+        status: int = args.run(args)
+        return status
     except ConfigError as error:
         print(f"mediawatch: {error}", file=sys.stderr)
         return 2

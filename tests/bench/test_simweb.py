@@ -87,4 +87,6 @@ def test_fast_host_serves_every_page_at_once_and_counts_them() -> None:
     host = stats.hosts[0]
     assert (host.requests, host.pages_served, host.not_found, host.too_early) == (4, 3, 1, 0)
     assert host.peak_concurrency == 1
+    assert host.connections == 1  # one keep-alive connection for every request
+    assert stats.peak_in_flight == 1
     assert host.body_bytes == sum(len(a.content) for a in answers) + len(missing.content)

@@ -1,0 +1,1 @@
+"""Scoring the pipeline's extraction on the shared evaluation corpus, beside plain trafilatura."""
