@@ -33,7 +33,8 @@ def test_micro_f1_sums_counts_over_pages() -> None:
     total = Counts()
     total.add(Counts(tp=3, fp=1, fn=0))
     total.add(Counts(tp=1, fp=0, fn=3))
-    assert (total.precision, total.recall) == (0.8, pytest.approx(4 / 7))
+    assert total.precision == 0.8
+    assert total.recall == pytest.approx(4 / 7)
     assert total.f1 == pytest.approx(2 * 4 / (2 * 4 + 1 + 3))
 
 
