@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from typing import NotRequired, TypedDict, Unpack
 from zoneinfo import ZoneInfo
 
 from newsroom.records import DemoArticle
@@ -31,154 +32,58 @@ def november(zone: str, clock: Clock) -> datetime:
     return datetime(2026, 11, day, hour, minute, tzinfo=ZoneInfo(zone))
 
 
-def _article(
-    *,
-    outlet: str,
-    zone: str,
-    path: str,
-    when: Clock,
-    updated: Clock | None,
-    headline: str,
-    authors: tuple[str, ...],
-    section: str,
-    tags: tuple[str, ...],
-    caption: str,
-    credit: str,
-    body: str,
-) -> DemoArticle:
+class StoryFacts(TypedDict):
+    """The facts of a story, as a story module states them."""
+
+    slug: str
+    section: str
+    when: Clock
+    headline: str
+    authors: tuple[str, ...]
+    tags: tuple[str, ...]
+    caption: str
+    credit: str
+    body: str
+    updated: NotRequired[Clock | None]
+
+
+def _article(outlet: str, zone: str, path: str, facts: StoryFacts) -> DemoArticle:
+    updated = facts.get("updated")
     return DemoArticle(
         outlet=outlet,
         path=path,
-        headline=headline,
-        authors=authors,
-        published_at=november(zone, when),
+        headline=facts["headline"],
+        authors=facts["authors"],
+        published_at=november(zone, facts["when"]),
         modified_at=november(zone, updated) if updated else None,
-        section=section,
-        paragraphs=paragraphs(body),
-        image_caption=caption,
-        image_credit=credit,
-        tags=tags,
+        section=facts["section"],
+        paragraphs=paragraphs(facts["body"]),
+        image_caption=facts["caption"],
+        image_credit=facts["credit"],
+        tags=facts["tags"],
     )
 
 
-def ledger(
-    *,
-    slug: str,
-    section: str,
-    when: Clock,
-    headline: str,
-    authors: tuple[str, ...],
-    tags: tuple[str, ...],
-    caption: str,
-    credit: str,
-    body: str,
-    updated: Clock | None = None,
-) -> DemoArticle:
+def ledger(**facts: Unpack[StoryFacts]) -> DemoArticle:
     """Return a Harbour Ledger story at /<section>/2026/nov/<dd>/<slug>."""
-    return _article(
-        outlet="harbour-ledger",
-        zone="Europe/London",
-        path=f"/{slugify(section)}/2026/nov/{when[0]:02d}/{slug}",
-        when=when,
-        updated=updated,
-        headline=headline,
-        authors=authors,
-        section=section,
-        tags=tags,
-        caption=caption,
-        credit=credit,
-        body=body,
-    )
+    path = f"/{slugify(facts['section'])}/2026/nov/{facts['when'][0]:02d}/{facts['slug']}"
+    return _article("harbour-ledger", "Europe/London", path, facts)
 
 
-def courier(
-    *,
-    slug: str,
-    section: str,
-    when: Clock,
-    headline: str,
-    authors: tuple[str, ...],
-    tags: tuple[str, ...],
-    caption: str,
-    credit: str,
-    body: str,
-    updated: Clock | None = None,
-    members_only: bool = False,
-) -> DemoArticle:
+def courier(*, members_only: bool = False, **facts: Unpack[StoryFacts]) -> DemoArticle:
     """Return a Valley Courier story at /2026/11/<dd>/<slug>/ (under /members/ if paid)."""
     prefix = "/members" if members_only else ""
-    return _article(
-        outlet="valley-courier",
-        zone="America/Los_Angeles",
-        path=f"{prefix}/2026/11/{when[0]:02d}/{slug}/",
-        when=when,
-        updated=updated,
-        headline=headline,
-        authors=authors,
-        section=section,
-        tags=tags,
-        caption=caption,
-        credit=credit,
-        body=body,
-    )
+    path = f"{prefix}/2026/11/{facts['when'][0]:02d}/{facts['slug']}/"
+    return _article("valley-courier", "America/Los_Angeles", path, facts)
 
 
-def rheinblick(
-    *,
-    slug: str,
-    number: int,
-    section: str,
-    when: Clock,
-    headline: str,
-    authors: tuple[str, ...],
-    tags: tuple[str, ...],
-    caption: str,
-    credit: str,
-    body: str,
-    updated: Clock | None = None,
-) -> DemoArticle:
+def rheinblick(*, number: int, **facts: Unpack[StoryFacts]) -> DemoArticle:
     """Return a Rheinblick story at /<ressort>/<slug>-a<number>.html."""
-    return _article(
-        outlet="rheinblick",
-        zone="Europe/Berlin",
-        path=f"/{slugify(section)}/{slug}-a{number}.html",
-        when=when,
-        updated=updated,
-        headline=headline,
-        authors=authors,
-        section=section,
-        tags=tags,
-        caption=caption,
-        credit=credit,
-        body=body,
-    )
+    path = f"/{slugify(facts['section'])}/{facts['slug']}-a{number}.html"
+    return _article("rheinblick", "Europe/Berlin", path, facts)
 
 
-def guetteur(
-    *,
-    slug: str,
-    section: str,
-    when: Clock,
-    headline: str,
-    authors: tuple[str, ...],
-    tags: tuple[str, ...],
-    caption: str,
-    credit: str,
-    body: str,
-    updated: Clock | None = None,
-) -> DemoArticle:
+def guetteur(**facts: Unpack[StoryFacts]) -> DemoArticle:
     """Return a Guetteur du Sud story at /<rubrique>/article/2026/11/<dd>/<slug>."""
-    return _article(
-        outlet="le-guetteur",
-        zone="Europe/Paris",
-        path=f"/{slugify(section)}/article/2026/11/{when[0]:02d}/{slug}",
-        when=when,
-        updated=updated,
-        headline=headline,
-        authors=authors,
-        section=section,
-        tags=tags,
-        caption=caption,
-        credit=credit,
-        body=body,
-    )
+    path = f"/{slugify(facts['section'])}/article/2026/11/{facts['when'][0]:02d}/{facts['slug']}"
+    return _article("le-guetteur", "Europe/Paris", path, facts)
