@@ -5,7 +5,7 @@ VENV := .venv
 UV := $(VENV)/bin/uv
 STAMP := $(VENV)/.synced
 
-.PHONY: demo test lint typecheck check clean
+.PHONY: demo test bench lint typecheck check clean
 
 $(STAMP): pyproject.toml uv.lock
 	test -x $(UV) || { $(PYTHON) -m venv $(VENV) && $(VENV)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION); }
@@ -20,6 +20,10 @@ test: $(STAMP)
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 	$(VENV)/bin/pytest
+
+bench: $(STAMP)
+	$(VENV)/bin/python -m bench.fetch_bench --robots-first --profile
+	$(VENV)/bin/python -m bench.extract_bench
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -28,10 +28,11 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from importlib import metadata
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from bench.profiling import ThreadProfiles, own_time_by_group, top_functions
 from bench.simweb import (
@@ -77,8 +78,9 @@ class RunResult:
     warc_bytes: int
     warc_files: int
     web: WebStats
-    host_spans: dict[str, float]
-    """Seconds between the first and the last successful page start of each host."""
+    page_starts: dict[str, dict[str, float]]
+    """When the last attempt at each successful page started (time.time()), by host
+    and path."""
     max_rss_mb: float
     """ru_maxrss of this process after the run: its peak so far."""
 
@@ -186,7 +188,7 @@ def run_fetch(
         warc_bytes=warc_bytes,
         warc_files=len(warcs),
         web=web_stats,
-        host_spans=_host_spans(fetched),
+        page_starts=_page_starts(fetched),
         max_rss_mb=max_rss_mb(),
     )
 
@@ -226,13 +228,51 @@ def _failures(fetched: FetchedBatch) -> dict[str, int]:
     return dict(sorted(reasons.items()))
 
 
-def _host_spans(fetched: FetchedBatch) -> dict[str, float]:
-    starts: dict[str, list[datetime]] = {}
+def _page_starts(fetched: FetchedBatch) -> dict[str, dict[str, float]]:
+    starts: dict[str, dict[str, float]] = {}
     for page in fetched.pages:
-        starts.setdefault(page.discovered.source, []).append(page.fetched_at)
-    return {
-        source: (max(moments) - min(moments)).total_seconds() for source, moments in starts.items()
-    }
+        path = urlsplit(page.discovered.url).path
+        starts.setdefault(page.discovered.source, {})[path] = page.fetched_at.timestamp()
+    return starts
+
+
+def host_span(result: RunResult, host: str) -> float:
+    """Return the seconds between a host's first and last successful page start."""
+    moments = result.page_starts.get(host, {}).values()
+    return max(moments) - min(moments) if moments else 0.0
+
+
+def send_delays(result: RunResult) -> list[float]:
+    """Return, for every successful page, the seconds from its attempt's start in the fetcher
+    to the host reading the request (same clock: both processes run here)."""
+    delays = []
+    for host in result.web.hosts:
+        starts = result.page_starts.get(host.name, {})
+        for arrival in host.arrivals:
+            started = starts.get(arrival.path)
+            if arrival.admitted and started is not None:
+                delays.append(arrival.at - started)
+    return sorted(delays)
+
+
+def first_refusals(result: RunResult) -> tuple[int, list[float], int]:
+    """Return how the first 429 of each host came about: (hosts whose first 429 was the
+    request right after robots.txt, how early in seconds the others came, hosts with more
+    than five 429s)."""
+    after_robots, early = 0, []
+    intervals = {spec.name: spec.interval for spec in result.hosts}
+    for host in result.web.hosts:
+        previous: str | None = None
+        for arrival in host.arrivals:
+            if not arrival.admitted:
+                if previous == "/robots.txt":
+                    after_robots += 1
+                else:
+                    early.append(intervals[host.name] - (arrival.gap or 0.0))
+                break
+            previous = arrival.path
+    cascades = sum(1 for host in result.web.hosts if host.too_early > 5)
+    return after_robots, sorted(early), cascades
 
 
 def polite_run(
@@ -320,6 +360,13 @@ def _versions() -> str:
     return ", ".join(found)
 
 
+def _percentile(values: Sequence[float], share: float) -> float:
+    if not values:
+        return math.nan
+    ordered = sorted(values)
+    return ordered[max(0, min(len(ordered) - 1, math.ceil(share * len(ordered)) - 1))]
+
+
 def _mark(ok: bool) -> str:
     return "met" if ok else "**missed**"
 
@@ -354,10 +401,12 @@ def polite_section(result: RunResult, slack: float) -> list[str]:
         if h.min_gap is not None
     ]
     efficiency = sorted(
-        (spec.pages - 1) * spec.interval / result.host_spans[spec.name]
+        (spec.pages - 1) * spec.interval / host_span(result, spec.name)
         for spec in result.hosts
-        if result.host_spans.get(spec.name)
+        if host_span(result, spec.name) > 0
     )
+    delays = send_delays(result)
+    after_robots, early, cascades = first_refusals(result)
     slowest = bounds.slowest_host
     intervals = [h.interval for h in result.hosts]
     latencies = [h.latency for h in result.hosts]
@@ -392,10 +441,17 @@ def polite_section(result: RunResult, slack: float) -> list[str]:
         f"< {RSS_LIMIT_MB:.0f} MB ({_mark(result.max_rss_mb < RSS_LIMIT_MB)}) |",
         f"| fetcher CPU | {result.cpu_seconds:.1f} s "
         f"({result.cpu_seconds / result.seconds:.0%} of one core) | |",
-        f"| smallest gap between admitted starts / interval | {min(gaps):.3f} | ≥ 1 "
+        f"| smallest gap between admitted starts / interval | {_percentile(gaps, 0.0):.3f} | ≥ 1 "
         f"(≥ {1 - slack / max(intervals):.3f} tolerated) |",
-        f"| per-host pacing: ideal span / actual span | min {efficiency[0]:.3f}, median "
-        f"{statistics.median(efficiency):.3f} | 1.0 |",
+        f"| per-host pacing: ideal span / actual span | min "
+        f"{_percentile(efficiency, 0.0):.3f}, median {_percentile(efficiency, 0.5):.3f} | 1.0 |",
+        f"| attempt start in the fetcher → host reads the request | p50 "
+        f"{_percentile(delays, 0.5) * 1000:.1f} ms, p99 {_percentile(delays, 0.99) * 1000:.1f} ms,"
+        f" max {_percentile(delays, 1.0) * 1000:.1f} ms | < slack {slack * 1000:.0f} ms |",
+        f"| how each host's first 429 came | {after_robots} right after robots.txt; "
+        f"{len(early)} a page too early (by "
+        f"{', '.join(f'{e * 1000:.0f}' for e in early[:10]) or '-'} ms) | none |",
+        f"| hosts with more than five 429s | {cascades} | 0 |",
         f"| WARC written | {result.warc_bytes / 1e6:.1f} MB in {result.warc_files} files | |",
         "",
         f"Outcomes: {_outcome_line(result)}.",
@@ -575,7 +631,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 captures_root=args.captures_dir,
                 profiles=profiles,
             )
-            lines += profile_section(profiles, replace(profiled_result, label="profiled"))
+            lines += profile_section(profiles, profiled_result)
     text = "\n".join(lines) + "\n"
     if args.out is None:
         sys.stdout.write(text)

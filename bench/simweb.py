@@ -62,6 +62,18 @@ class HostSpec:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Arrival:
+    """One request as a host saw it."""
+
+    path: str
+    at: float
+    """Wall-clock time (time.time()) at which the request had been read."""
+    admitted: bool
+    gap: float | None
+    """Seconds since the previous admitted request started (None for the first)."""
+
+
+@dataclass(frozen=True, kw_only=True)
 class HostStats:
     """What one host saw during a run."""
 
@@ -83,6 +95,8 @@ class HostStats:
     """TCP connections the host accepted (1 when a client keeps one connection alive)."""
     body_bytes: int
     errors: int
+    arrivals: tuple[Arrival, ...]
+    """Every request in arrival order."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -262,31 +276,33 @@ class _HostServer(ThreadingHTTPServer):
             "errors": 0,
         }
         self._min_gap: float | None = None
+        self._arrivals: list[Arrival] = []
 
     def connected(self) -> None:
         """Count a new connection."""
         with self._lock:
             self._counts["connections"] += 1
 
-    def admit(self, arrived: float) -> bool:
+    def admit(self, path: str) -> bool:
         """Count a request in; return whether it came late enough to be served."""
         self.web.change(+1)
         with self._lock:
+            arrived = time.monotonic()
             self._counts["requests"] += 1
             self._in_flight += 1
             self._counts["peak_concurrency"] = max(
                 self._counts["peak_concurrency"], self._in_flight
             )
+            gap = None if self._last_start is None else arrived - self._last_start
             interval = self.spec.interval
-            if self._last_start is not None and interval > 0:
-                gap = arrived - self._last_start
-                if gap < interval - self.slack:
-                    self._counts["too_early"] += 1
-                    return False
+            admitted = gap is None or interval <= 0 or gap >= interval - self.slack
+            self._arrivals.append(Arrival(path=path, at=time.time(), admitted=admitted, gap=gap))
+            if not admitted:
+                self._counts["too_early"] += 1
+                return False
+            if gap is not None:
                 if gap < interval:
                     self._counts["admitted_early"] += 1
-            if self._last_start is not None:
-                gap = arrived - self._last_start
                 self._min_gap = gap if self._min_gap is None else min(self._min_gap, gap)
             self._last_start = arrived
             return True
@@ -312,6 +328,7 @@ class _HostServer(ThreadingHTTPServer):
                 name=self.spec.name,
                 port=self.server_address[1],
                 min_gap=self._min_gap,
+                arrivals=tuple(self._arrivals),
                 **self._counts,
             )
 
@@ -333,11 +350,10 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         server = cast(_HostServer, self.server)
-        arrived = time.monotonic()
         counter: str | None = None
         sent = 0
         try:
-            if not server.admit(arrived):
+            if not server.admit(self.path):
                 retry_after = max(1, math.ceil(server.spec.interval))
                 sent = self._answer(
                     429, b"slow down\n", "text/plain", (("Retry-After", str(retry_after)),)

@@ -7,15 +7,27 @@ from datetime import datetime
 
 import trafilatura
 
+from transforms.classify import (
+    MIN_ARTICLE_WORDS,
+    Classification,
+    PageClass,
+    classify_body,
+    classify_document,
+)
 from transforms.dates import offset_minutes, to_utc
-from transforms.document import extract_document
+from transforms.document import ExtractedDocument, extract_document
 from transforms.records import Article, Reason, Status
 from transforms.text import content_hash, version_hash
 from transforms.urls import article_id_for
 
 EXTRACTOR_VERSION = f"mediawatch-extract/1+trafilatura-{trafilatura.__version__}"
-MIN_ARTICLE_WORDS = 60
-"""Below this, a page that does not declare itself an article is taken for a non-article."""
+__all__ = [
+    "EXTRACTOR_VERSION",
+    "MIN_ARTICLE_WORDS",
+    "ExtractionResult",
+    "PageInput",
+    "extract_page",
+]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -43,28 +55,36 @@ class ExtractionResult:
     reason: Reason
     article: Article | None = None
     detail: str | None = None
+    page_class: PageClass | None = None
+    """What kind of page it was; None on results extract_page did not make."""
+    document: ExtractedDocument | None = None
+    """What extraction found, kept for non-articles too (their title, text, ...)."""
 
 
 def extract_page(page: PageInput) -> ExtractionResult:
     """Return the article extracted from a fetched page, or why the page is not one."""
+    unreadable = classify_body(page.html, page.content_type)
+    if unreadable is not None:
+        return _skipped(page, unreadable)
     document = extract_document(
         page.html,
         url=page.url,
         content_type=page.content_type,
         listed_published_at=page.listed_published_at,
+        fetched_at=page.fetched_at,
     )
-    text, declared, metadata = document.text, document.declared, document.metadata
-    if not text:
-        return _skipped(page, Reason.NO_CONTENT, "trafilatura found no main text")
-    words = document.word_count
-    if declared.declares_non_article or (
-        not declared.declares_article and words < MIN_ARTICLE_WORDS
-    ):
-        return _skipped(
-            page,
-            Reason.NOT_ARTICLE,
-            f"og:type={declared.og_type} schema={list(declared.schema_types)} words={words}",
-        )
+    text, metadata, words = document.text, document.metadata, document.word_count
+    verdict = classify_document(
+        url=page.url,
+        title=metadata.title,
+        text=text,
+        word_count=words,
+        raw_text=document.raw_text,
+        declared=document.declared,
+        signals=document.signals,
+    )
+    if verdict.page_class is not PageClass.ARTICLE:
+        return _skipped(page, verdict, document)
     published = metadata.published_at
     published_utc = to_utc(published) if published else None
     article = Article(
@@ -95,9 +115,23 @@ def extract_page(page: PageInput) -> ExtractionResult:
         capture_id=page.capture_id,
     )
     return ExtractionResult(
-        url=page.url, status=Status.EXTRACTED, reason=Reason.NEW, article=article
+        url=page.url,
+        status=Status.EXTRACTED,
+        reason=Reason.NEW,
+        article=article,
+        page_class=PageClass.ARTICLE,
+        document=document,
     )
 
 
-def _skipped(page: PageInput, reason: Reason, detail: str) -> ExtractionResult:
-    return ExtractionResult(url=page.url, status=Status.SKIPPED, reason=reason, detail=detail)
+def _skipped(
+    page: PageInput, verdict: Classification, document: ExtractedDocument | None = None
+) -> ExtractionResult:
+    return ExtractionResult(
+        url=page.url,
+        status=Status.SKIPPED,
+        reason=verdict.reason,
+        detail=verdict.detail,
+        page_class=verdict.page_class,
+        document=document,
+    )

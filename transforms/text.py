@@ -8,36 +8,16 @@ import unicodedata
 
 import py3langid
 
-# "HARBOURTON — " or "BERLIN (dpa) - " at the very start of the body. The second character
-# may not be a space, so a sentence opening "I — " or "A — " keeps its first word.
-_DATELINE = re.compile(
-    r"^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’-][A-ZÀ-ÖØ-Þ .'’-]{0,39}(?:\s*\([^)]{1,30}\))?\s*[—–-]\s+"
-)
+from transforms.cleaning import clean_news_text
+
 _WORD = re.compile(r"\w+")
-# A short paragraph that only points to another story ("Read more: ...").
-_READ_MORE = re.compile(
-    r"^(read more|related|see also|more on this|lesen sie auch|mehr zum thema|lire aussi"
-    r"|à lire aussi|lea también|leggi anche|leia também)\s*:",
-    re.IGNORECASE,
-)
-_READ_MORE_MAX_WORDS = 25
 
 
 def clean_text(text: str) -> str:
-    """Return the text with normalised Unicode and whitespace, without a leading dateline
-    or "Read more: ..." lines pointing to other stories."""
-    normalised = unicodedata.normalize("NFC", text)
-    paragraphs = [" ".join(line.split()) for line in normalised.splitlines()]
-    kept = [p for p in paragraphs if p and not _is_read_more(p)]
-    if kept:
-        kept[0] = _DATELINE.sub("", kept[0], count=1)
-    return "\n".join(kept)
-
-
-def _is_read_more(paragraph: str) -> bool:
-    return bool(_READ_MORE.match(paragraph)) and len(_WORD.findall(paragraph)) <= (
-        _READ_MORE_MAX_WORDS
-    )
+    """Return the article text cleaned for storage: Unicode composed, whitespace normalised,
+    without bylines, credits, embedded posts, links to other stories and prompts (see
+    `transforms.cleaning`)."""
+    return clean_news_text(text)
 
 
 def content_hash(text: str) -> str:

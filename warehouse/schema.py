@@ -170,7 +170,8 @@ URL_OUTCOMES = Table(
         _text(
             "reason",
             "Reason code (see the README's table): new, updated, unchanged, "
-            "already_ingested, duplicate_url, robots_disallowed, not_article, no_content, "
+            "already_ingested, duplicate_url, robots_disallowed, not_article, no_content, empty, "
+            "too_short, paywall, consent_wall, "
             "bad_content_type, too_large, blocked_address, invalid_url, http_4xx, http_5xx, "
             "timeout, network_error, too_many_redirects, gave_up, feed_parsed, "
             "feed_malformed, sitemap_parsed, sitemap_malformed, not_modified.",

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from transforms.classify import PageClass
 from transforms.extract import (
     EXTRACTOR_VERSION,
     MIN_ARTICLE_WORDS,
@@ -117,20 +118,22 @@ def test_non_article_page_is_skipped() -> None:
 
 
 @pytest.mark.parametrize(
-    "html",
+    ("html", "reason"),
     [
-        b"",
-        b"<html><head><title>Nothing</title></head><body></body></html>",
-        b"<html><body><script>var x = 1;</script></body></html>",
+        (b"", Reason.EMPTY),
+        (b"<html><head><title>Nothing</title></head><body></body></html>", Reason.EMPTY),
+        (b"<html><body><script>var x = 1;</script></body></html>", Reason.EMPTY),
+        (b"<p>Only a fragment, which trafilatura refuses.</p>", Reason.NO_CONTENT),
     ],
 )
-def test_empty_page_has_no_content(html: bytes) -> None:
+def test_a_page_without_main_text_is_empty(html: bytes, reason: Reason) -> None:
     result = extract_page(
         PageInput(url="https://gazette.example/empty", source="g", html=html, fetched_at=FETCHED_AT)
     )
 
     assert result.status is Status.SKIPPED
-    assert result.reason is Reason.NO_CONTENT
+    assert result.reason is reason
+    assert result.page_class is PageClass.EMPTY
     assert result.article is None
 
 
@@ -301,3 +304,58 @@ def test_an_xhtml_page_with_an_xml_declaration_keeps_its_metadata() -> None:
     result = extract_page(page)
     assert result.article is not None
     assert result.article.title == "Harbour wall to rise"
+
+
+def test_an_article_result_carries_its_class_and_document() -> None:
+    result = extract_page(_page("harbour_wall.html", "https://gazette.example/news/harbour-wall"))
+
+    assert result.page_class is PageClass.ARTICLE
+    assert result.document is not None
+    assert result.article is not None
+    assert result.document.text == result.article.text
+
+
+def test_a_skipped_page_keeps_what_extraction_found() -> None:
+    result = extract_page(_page("about.html", "https://gazette.example/about"))
+
+    assert result.page_class is PageClass.NOT_ARTICLE
+    assert result.document is not None
+    assert result.document.metadata.title == "About the Harbourton Gazette"
+    assert result.document.text.startswith("The Harbourton Gazette has served the town")
+
+
+def test_a_response_that_is_not_html_is_skipped_before_extraction() -> None:
+    result = extract_page(
+        _page(
+            "harbour_wall.html",
+            "https://gazette.example/news/harbour-wall.pdf",
+            content_type="application/pdf",
+        )
+    )
+
+    assert (result.status, result.reason, result.page_class) == (
+        Status.SKIPPED,
+        Reason.BAD_CONTENT_TYPE,
+        PageClass.NON_HTML,
+    )
+    assert result.document is None
+    assert result.detail == "content type application/pdf"
+
+
+def test_a_teaser_behind_a_paywall_is_skipped_with_its_reason() -> None:
+    head = (
+        '<meta property="og:type" content="article"><script type="application/ld+json">'
+        '{"@type": "NewsArticle", "isAccessibleForFree": false}</script>'
+    )
+    html = _story_html("Second evening ferry", head=head, paragraphs=STORY[:2])
+
+    result = extract_page(
+        PageInput(url="https://gazette.example/ferry", source="g", html=html, fetched_at=FETCHED_AT)
+    )
+
+    assert (result.status, result.reason, result.page_class) == (
+        Status.SKIPPED,
+        Reason.PAYWALL,
+        PageClass.PAYWALL,
+    )
+    assert result.article is None

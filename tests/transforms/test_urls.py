@@ -1,15 +1,24 @@
-"""URL normalisation, article ids and hosts."""
+"""URL normalisation, article ids, hosts, AMP copies and canonical URLs."""
 
 from __future__ import annotations
 
 import string
-from urllib.parse import urlsplit
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from transforms.urls import InvalidUrlError, article_id_for, host_of, normalise_url
+from transforms.urls import (
+    InvalidUrlError,
+    article_id_for,
+    choose_canonical_url,
+    host_of,
+    is_amp_url,
+    normalise_url,
+    same_site,
+)
 
 
 @pytest.mark.parametrize(
@@ -158,3 +167,131 @@ def test_normalise_url_raises_only_invalid_url_error(prefix: str, rest: str) -> 
         return
     assert normalised.startswith(("http://", "https://"))
     assert normalise_url(normalised) == normalised
+
+
+_TRACKER_KEY = st.one_of(
+    st.builds(
+        lambda prefix, rest: prefix + rest,
+        st.sampled_from(["utm_", "UTM_", "mc_", "pk_", "mtm_"]),
+        st.text(alphabet=string.ascii_lowercase, min_size=1, max_size=6),
+    ),
+    st.sampled_from(
+        [
+            *("fbclid", "gclid", "msclkid", "igshid", "ocid", "cmpid", "CMP", "smid", "ito"),
+            *("icid", "wt_mc", "ns_mchannel", "_hsenc", "_hsmi", "mbid", "spm", "xtor"),
+            "at_medium",
+        ]
+    ),
+)
+
+
+@given(http_urls(), st.lists(st.tuples(_TRACKER_KEY, _QUERY_VALUE), min_size=1, max_size=4))
+def test_tracking_parameters_never_survive(url: str, trackers: list[tuple[str, str]]) -> None:
+    joined = "&".join(f"{key}={value}" for key, value in trackers)
+    base, _, fragment = url.partition("#")
+    tracked = base + ("&" if "?" in base else "?") + joined + (f"#{fragment}" if fragment else "")
+
+    normalised = normalise_url(tracked)
+
+    keys = {pair.split("=", 1)[0].lower() for pair in urlsplit(normalised).query.split("&")}
+    assert not keys & {key.lower() for key, _ in trackers}
+    assert normalised == normalise_url(url)
+
+
+@given(http_urls(), st.randoms(use_true_random=False))
+def test_host_case_does_not_matter(url: str, random: Any) -> None:
+    parts = urlsplit(url)
+    host = "".join(c.upper() if random.random() < 0.5 else c.lower() for c in parts.netloc)
+    recased = urlunsplit((parts.scheme, host, parts.path, parts.query, parts.fragment))
+
+    assert normalise_url(recased) == normalise_url(url)
+
+
+@given(http_urls())
+def test_default_ports_are_the_same_url_as_none(url: str) -> None:
+    parts = urlsplit(url)
+    default = {"http": 80, "https": 443}[parts.scheme.lower()]
+    bare = urlunsplit((parts.scheme, parts.hostname or "", parts.path, parts.query, ""))
+    with_port = urlunsplit(
+        (parts.scheme, f"{parts.hostname}:{default}", parts.path, parts.query, "")
+    )
+
+    assert normalise_url(with_port) == normalise_url(bare)
+    assert f":{default}" not in urlsplit(normalise_url(with_port)).netloc
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://gazette.example/news/harbour-wall/amp/", True),
+        ("https://gazette.example/amp/news/harbour-wall", True),
+        ("https://gazette.example/news/harbour-wall.amp.html", True),
+        ("https://gazette.example/news/harbour-wall?amp=1", True),
+        ("https://gazette.example/news/harbour-wall?amp", True),
+        ("https://gazette.example/news/harbour-wall?outputType=amp", True),
+        ("https://amp.gazette.example/news/harbour-wall", True),
+        ("https://gazette-example.cdn.ampproject.org/c/s/gazette.example/news/x", True),
+        ("https://gazette.example/news/harbour-wall", False),
+        ("https://gazette.example/news/amplifier-review", False),
+        ("https://gazette.example/news/x?page=amp-notes", False),
+    ],
+)
+def test_is_amp_url(url: str, expected: bool) -> None:
+    assert is_amp_url(url) is expected
+
+
+ARTICLE = "https://gazette.example/news/harbour-wall"
+
+
+@pytest.mark.parametrize(
+    ("page_url", "declared", "expected"),
+    [
+        # rel=canonical, normalised: tracking parameters and fragments go.
+        (ARTICLE, [ARTICLE + "?utm_source=rss#top", None], ARTICLE),
+        (ARTICLE, ["/news/harbour-wall", None], ARTICLE),
+        (ARTICLE + "?ref=rss", ["HTTPS://Gazette.example:443/news/harbour-wall"], ARTICLE),
+        # og:url when rel=canonical is missing or refused.
+        (ARTICLE, [None, ARTICLE], ARTICLE),
+        (ARTICLE, ["https://gazette.example/", ARTICLE], ARTICLE),
+        # A home page, the section front above the story, or another site: refused.
+        (ARTICLE, ["https://gazette.example/"], None),
+        (ARTICLE, ["https://gazette.example/index.html"], None),
+        (ARTICLE, ["https://gazette.example/news/"], None),
+        (ARTICLE, ["https://syndication.example/news/harbour-wall"], None),
+        (ARTICLE, ["not a url at all"], None),
+        # A gallery's later pages point at its first page: that is right.
+        (ARTICLE + "/2", [ARTICLE], ARTICLE),
+        # Subdomains of one site are that site.
+        (
+            "https://edition.cnn.com/2025/03/04/x",
+            ["https://www.cnn.com/2025/03/04/x"],
+            "https://www.cnn.com/2025/03/04/x",
+        ),
+        # AMP copies fold into their article; an AMP canonical is refused.
+        (ARTICLE + "/amp/", [ARTICLE], ARTICLE),
+        (ARTICLE + "?amp=1", [ARTICLE], ARTICLE),
+        ("https://amp.gazette.example/news/harbour-wall", [ARTICLE], ARTICLE),
+        (
+            "https://gazette-example.cdn.ampproject.org/c/s/gazette.example/news/harbour-wall",
+            [ARTICLE],
+            ARTICLE,
+        ),
+        (ARTICLE, [ARTICLE + "/amp/"], None),
+        # Without a page URL to compare with, only the home-page rule applies.
+        (None, [ARTICLE], ARTICLE),
+        (None, ["https://gazette.example/"], None),
+    ],
+)
+def test_choose_canonical_url(
+    page_url: str | None, declared: list[str | None], expected: str | None
+) -> None:
+    assert choose_canonical_url(page_url, declared) == expected
+
+
+def test_same_site() -> None:
+    assert same_site("https://www.gazette.example/a", "https://gazette.example/b")
+    assert same_site("https://amp.gazette.example/a", "https://m.gazette.example/b")
+    assert same_site("https://edition.cnn.com/a", "https://www.cnn.com/b")
+    assert same_site("https://news.bbc.co.uk/a", "https://www.bbc.co.uk/b")
+    assert not same_site("https://gazette.example/a", "https://valley.example/a")
+    assert not same_site("https://bbc.co.uk/a", "https://itv.co.uk/a")
