@@ -8,6 +8,7 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse.clusters import assign_clusters
 from warehouse.ddl import create_table_sql, ensure_schema
 from warehouse.lake import read_commit
 from warehouse.schema import CAPTURES, EXTRACTIONS, URL_OUTCOMES, Table
@@ -111,6 +112,10 @@ def load_run(connection: duckdb.DuckDBPyConnection, lake_root: Path, info: RunIn
         )
         connection.execute(_MARK_DUPLICATES)
         connection.execute(_FIX_DUPLICATE_SELF)
+        incoming_ids = connection.execute(
+            "SELECT DISTINCT article_id FROM incoming_extractions"
+        ).fetchall()
+        assign_clusters(connection, [row[0] for row in incoming_ids])
         connection.execute("INSERT INTO url_outcomes BY NAME SELECT * FROM incoming_outcomes")
         connection.execute(
             "INSERT INTO captures BY NAME SELECT * FROM incoming_captures "

@@ -147,6 +147,17 @@ ARTICLES = Table(
         _time("first_seen_at", "When a run first fetched this article.", nullable=False),
         _time("updated_at", "When the current version was fetched.", nullable=False),
         _text("run_id", "The run that stored the current version.", nullable=False),
+        Column(
+            name="simhash",
+            type=pa.int64(),
+            description="64-bit SimHash of the text's two-word shingles, stored signed; "
+            "near-duplicates differ in at most 8 bits; null for an empty text.",
+        ),
+        _text(
+            "cluster_id",
+            "Smallest article_id in this article's near-duplicate cluster (syndicated and "
+            "lightly edited copies share it); its own article_id when it has none.",
+        ),
         _text(
             "duplicate_of",
             "article_id of the earliest article with the same content_hash "

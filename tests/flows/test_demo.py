@@ -268,3 +268,15 @@ def test_demo_prints_summary_and_example_query(demo_runs: DemoRuns) -> None:
         assert outlet.slug in first
     assert "example analyst query:" in first
     assert f"article rows checksum: {demo_runs.checksums[0]}" in first
+
+
+def test_syndicated_copy_shares_a_near_duplicate_cluster(demo_runs: DemoRuns) -> None:
+    original = _article(demo_runs.warehouse, SPECIALS.syndicated_original)
+    copy = _article(demo_runs.warehouse, SPECIALS.syndicated_copy)
+    assert copy["cluster_id"] == original["cluster_id"]
+    assert copy["cluster_id"] in (original["article_id"], copy["article_id"])
+    clusters = _rows(
+        demo_runs.warehouse,
+        "SELECT count(DISTINCT cluster_id) AS n, count(*) AS articles FROM articles",
+    )
+    assert clusters == [{"n": clusters[0]["articles"] - 1, "articles": clusters[0]["articles"]}]

@@ -59,6 +59,8 @@ def test_articles_and_extractions_share_the_article_columns() -> None:
         "first_seen_at",
         "updated_at",
         "run_id",
+        "simhash",
+        "cluster_id",
         "duplicate_of",
     )
 
