@@ -12,8 +12,6 @@ from transforms.records import Article, Reason, Status, UrlKind, UrlOutcome
 from warehouse.captures import read_capture
 from warehouse.queries import KnownArticle
 
-HTML_TYPES = ("text/html", "application/xhtml+xml")
-
 
 @dataclass(frozen=True, kw_only=True)
 class ExtractedBatch:
@@ -33,25 +31,18 @@ def extract_pages(
     stored_ids: set[str] = set()
     for page in pages:
         body = read_capture(captures_dir, page.capture.warc_file, page.capture.offset).body
-        if not _is_html(page.content_type):
-            result = ExtractionResult(
+        # extract_page classifies non-HTML and empty bodies itself.
+        result = extract_page(
+            PageInput(
                 url=page.final_url,
-                status=Status.SKIPPED,
-                reason=Reason.BAD_CONTENT_TYPE,
-                detail=f"content type {page.content_type}",
+                source=page.discovered.source,
+                html=body,
+                fetched_at=page.fetched_at,
+                listed_published_at=page.discovered.listed_published_at,
+                capture_id=page.capture.capture_id,
+                content_type=page.content_type,
             )
-        else:
-            result = extract_page(
-                PageInput(
-                    url=page.final_url,
-                    source=page.discovered.source,
-                    html=body,
-                    fetched_at=page.fetched_at,
-                    listed_published_at=page.discovered.listed_published_at,
-                    capture_id=page.capture.capture_id,
-                    content_type=page.content_type,
-                )
-            )
+        )
         reason = result.reason
         article = result.article
         if article is not None:
@@ -64,12 +55,6 @@ def extract_pages(
                     articles.append(article)
         outcomes.append(_page_outcome(page, result, reason, article))
     return ExtractedBatch(articles=tuple(articles), outcomes=tuple(outcomes))
-
-
-def _is_html(content_type: str | None) -> bool:
-    if content_type is None:
-        return True
-    return content_type.split(";")[0].strip().lower() in HTML_TYPES
 
 
 def _change_reason(article: Article, stored: KnownArticle | None) -> Reason:
