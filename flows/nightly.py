@@ -25,12 +25,14 @@ from flows.steps.fetch import (
     CapturingFetcher,
     FetchedBatch,
     FetchedPage,
+    PacedFetcher,
     SourceCaptureWriters,
     fetch_batch,
 )
 from flows.steps.parts import write_captures_part, write_parts
 from flows.steps.plan import FetchPlan, HostBatch, plan_fetches
 from transforms.fetch import HttpFetcher, RobotsEntry
+from transforms.politeness import HostClock
 from transforms.records import Source
 from warehouse.connection import open_warehouse
 from warehouse.ddl import ensure_schema
@@ -97,6 +99,15 @@ def _in_flight_limit(run_id: str, limit: int) -> threading.BoundedSemaphore:
         return _IN_FLIGHT.setdefault(run_id, threading.BoundedSemaphore(limit))
 
 
+# When each host was last asked in a run, shared by discovery and the fetch batches.
+_HOST_CLOCKS: dict[str, HostClock] = {}
+
+
+def _host_clock(run_id: str) -> HostClock:
+    with _IN_FLIGHT_LOCK:
+        return _HOST_CLOCKS.setdefault(run_id, HostClock())
+
+
 def lookup_known(settings: Settings, urls: list[str]) -> dict[str, KnownArticle]:
     """Return what the warehouse already holds for the URLs (nothing if it does not exist)."""
     if not urls or not settings.warehouse_path.exists():
@@ -150,7 +161,9 @@ def discover_source_task(
             max_file_bytes=settings.warc_max_bytes,
         ) as captures,
     ):
-        capturing = CapturingFetcher(fetcher, captures, source.name)
+        min_delay, _ = settings.politeness_for(source)
+        paced = PacedFetcher(fetcher, _host_clock(run.run_id), min_delay)
+        capturing = CapturingFetcher(paced, captures, source.name)
         listing = discover_source(source, capturing, states)
         robots = fetcher.robots_known()
     listing = replace(listing, outcomes=capturing.with_capture_ids(listing.outcomes))
@@ -213,6 +226,7 @@ def fetch_batch_task(
             captures,
             max_in_flight=settings.max_in_flight,
             shared_limit=_in_flight_limit(run.run_id, settings.max_in_flight),
+            host_clock=_host_clock(run.run_id),
         )
     parts = write_captures_part(
         settings.lake_dir,
@@ -335,6 +349,7 @@ def run_nightly(settings: Settings) -> IngestResult:
     logger.info("run %s: loaded=%s, captures pruned: %d bytes", run.run_id, loaded, freed)
     with _IN_FLIGHT_LOCK:
         _IN_FLIGHT.pop(run.run_id, None)
+        _HOST_CLOCKS.pop(run.run_id, None)
     return IngestResult(
         run_id=run.run_id,
         warehouse_path=str(settings.warehouse_path),

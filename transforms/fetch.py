@@ -2,11 +2,14 @@
 
 `Fetcher` is the small interface the steps above depend on; `HttpFetcher` is the live one.
 When each URL is fetched (per-host spacing, concurrency) is `transforms.politeness`'s job;
-`HttpFetcher.crawl_delay_for` tells it what robots.txt asks.
+`HttpFetcher.crawl_delay_for` tells it what robots.txt asks, and the ``pace`` callback of
+`HttpFetcher.fetch` lets it hold back every request actually sent (robots.txt, retries,
+redirect hops) until the host's turn.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import random
 import ssl
@@ -14,7 +17,7 @@ import threading
 import time
 import typing
 import zlib
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -165,6 +168,22 @@ def parse_retry_after(value: str | None, now: datetime) -> float | None:
 # per-read timeouts, which a server sending one byte per read_timeout never trips; the
 # streams below bound every connect, read and write by what is left of the deadline.
 _DEADLINE: ContextVar[float | None] = ContextVar("fetch_deadline", default=None)
+
+
+Pace = Callable[[str], None]
+"""Called with a request's URL just before it is sent; returns when the request may go."""
+
+# The pace callback of the fetch running on this thread (robots.txt loads happen inside it).
+_PACE: ContextVar[Pace | None] = ContextVar("fetch_pace", default=None)
+
+
+@contextlib.contextmanager
+def _pacing(pace: Pace | None) -> Iterator[None]:
+    token = _PACE.set(pace)
+    try:
+        yield
+    finally:
+        _PACE.reset(token)
 
 
 def _bounded(timeout: float | None, expired: type[Exception]) -> float | None:
@@ -445,12 +464,23 @@ class HttpFetcher:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
-    def fetch(self, url: str, *, extra_headers: dict[str, str] | None = None) -> FetchResponse:
+    def fetch(
+        self,
+        url: str,
+        *,
+        extra_headers: dict[str, str] | None = None,
+        pace: Pace | None = None,
+    ) -> FetchResponse:
         """Return the response for the URL after robots, address and redirect checks.
 
         Never raises for network or HTTP trouble: the response's ``error`` says what went
-        wrong. ``extra_headers`` (conditional requests) go with every hop.
+        wrong. ``extra_headers`` (conditional requests) go with every hop. ``pace`` is
+        called before every request sent for this URL, robots.txt and retries included.
         """
+        with _pacing(pace):
+            return self._fetch_following(url, extra_headers)
+
+    def _fetch_following(self, url: str, extra_headers: dict[str, str] | None) -> FetchResponse:
         chain: list[str] = []
         hops: list[FetchResponse] = []
         current = url
@@ -493,12 +523,17 @@ class HttpFetcher:
         with self._lock:
             return dict(self._robots)
 
-    def crawl_delay_for(self, url: str) -> float | None:
+    def crawl_delay_for(self, url: str, *, pace: Pace | None = None) -> float | None:
         """Return the robots.txt Crawl-delay for our user agent on the URL's site, capped
-        at max_crawl_delay; None when robots.txt sets none or robots are not obeyed."""
+        at max_crawl_delay; None when robots.txt sets none or robots are not obeyed.
+
+        Reads robots.txt on first use, calling ``pace`` before each request it sends.
+        """
         if not self._settings.obey_robots:
             return None
-        delay = self.robots_for(url).crawl_delay(self._settings.user_agent)
+        with _pacing(pace):
+            rules = self.robots_for(url)
+        delay = rules.crawl_delay(self._settings.user_agent)
         if delay is None:
             return None
         return min(max(delay, 0.0), self._settings.max_crawl_delay)
@@ -626,6 +661,9 @@ class HttpFetcher:
     def _attempt(
         self, url: str, extra_headers: dict[str, str] | None, purpose: _Purpose
     ) -> FetchResponse:
+        pace = _PACE.get()
+        if pace is not None:
+            pace(url)
         partial = FetchResponse(requested_url=url, final_url=url, status=None)
         deadline = time.monotonic() + self._settings.total_timeout
         token = _DEADLINE.set(deadline)

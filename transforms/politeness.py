@@ -3,6 +3,12 @@
 The frontier holds one queue per host and hands out the URL whose host is ready first, so a
 slow or strict host never holds up the others. Worker threads take from it, fetch, and give
 the host back; `fetch_all` runs that loop and yields responses as they complete.
+
+Spacing is kept between requests actually sent, not between URLs handed out: a fetch calls
+``Frontier.wait_turn(host)`` just before every request it sends (robots.txt, retries and
+redirect hops included), which books the host's next start on a `HostClock` and sleeps
+until it. Handing out a URL only schedules it; a fetch that never calls ``wait_turn`` is
+still spaced by hand-out time.
 """
 
 from __future__ import annotations
@@ -30,11 +36,53 @@ class HostPolicy:
     max_concurrent: int = 2
 
 
+class HostClock:
+    """When each host was last asked: one per run, shared by discovery and every batch, so
+    a feed read just before a host's pages counts toward its spacing. Thread-safe."""
+
+    def __init__(
+        self,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self._clock = clock
+        self._sleep = sleep
+        self._last_sent: dict[str, float] = {}
+        self._lock = threading.Lock()
+
+    def due(self, host: str, min_delay: float) -> float:
+        """Return the earliest clock time a request to the host may start."""
+        with self._lock:
+            return self._last_sent.get(host, float("-inf")) + min_delay
+
+    def reserve(self, host: str, min_delay: float) -> float:
+        """Book the host's next start, ``min_delay`` after the last one booked; return it.
+
+        Callers get starts in the order they ask, each spaced from the one before.
+        """
+        with self._lock:
+            start = max(self._clock(), self._last_sent.get(host, float("-inf")) + min_delay)
+            self._last_sent[host] = start
+            return start
+
+    def wait_turn(self, host: str, min_delay: float) -> None:
+        """Book the host's next start and sleep until it comes."""
+        self.sleep_until(self.reserve(host, min_delay))
+
+    def sleep_until(self, start: float) -> None:
+        """Sleep until the clock reaches ``start``."""
+        wait = start - self._clock()
+        if wait > 0:
+            self._sleep(wait)
+
+
 @dataclass
 class _HostState(Generic[Work]):
     pending: deque[Work] = field(default_factory=deque)
     in_flight: int = 0
     next_start: float = 0.0
+    """When the host may next be handed a URL (a schedule; wait_turn enforces the start)."""
     min_delay: float = 1.0
     max_concurrent: int = 1
     queued: bool = False
@@ -49,25 +97,23 @@ class Frontier(Generic[Work]):
         policy_for: Callable[[str], HostPolicy],
         *,
         clock: Callable[[], float] = time.monotonic,
+        host_clock: HostClock | None = None,
     ) -> None:
         self._clock = clock
+        self._host_clock = host_clock or HostClock(clock=clock)
         self._hosts: dict[str, _HostState[Work]] = {}
         self._ready: list[tuple[float, int, str]] = []
         self._sequence = 0
         self._pending = 0
         self._condition = threading.Condition()
+        self._policy_for = policy_for
         for host, item in work:
-            state = self._hosts.get(host)
-            if state is None:
-                policy = policy_for(host)
-                state = _HostState(
-                    min_delay=policy.min_delay, max_concurrent=max(1, policy.max_concurrent)
-                )
-                self._hosts[host] = state
+            state = self._state(host)
             state.pending.append(item)
             self._pending += 1
         for host, state in self._hosts.items():
-            self._enqueue(host, state, 0.0)
+            state.next_start = self._host_clock.due(host, state.min_delay)
+            self._enqueue(host, state, state.next_start)
         self.size = self._pending
         """How many items the frontier was given."""
 
@@ -75,6 +121,16 @@ class Frontier(Generic[Work]):
     def hosts(self) -> int:
         """Return the number of distinct hosts in the frontier."""
         return len(self._hosts)
+
+    def _state(self, host: str) -> _HostState[Work]:
+        state = self._hosts.get(host)
+        if state is None:
+            policy = self._policy_for(host)
+            state = _HostState(
+                min_delay=policy.min_delay, max_concurrent=max(1, policy.max_concurrent)
+            )
+            self._hosts[host] = state
+        return state
 
     def _enqueue(self, host: str, state: _HostState[Work], ready_at: float) -> None:
         if state.queued or not state.pending or state.in_flight >= state.max_concurrent:
@@ -105,20 +161,42 @@ class Frontier(Generic[Work]):
                 item = state.pending.popleft()
                 self._pending -= 1
                 state.in_flight += 1
-                state.next_start = now + state.min_delay
+                state.next_start = max(state.next_start, now + state.min_delay)
                 self._enqueue(host, state, state.next_start)
                 if self._pending == 0:
                     self._condition.notify_all()
                 return host, item
 
+    def wait_turn(self, host: str) -> None:
+        """Wait until a request to the host may start, and count it as started now.
+
+        Called just before each request is sent, so the spacing holds between requests
+        that really went out, whatever delayed them after hand-out (a shared in-flight
+        limit, a robots.txt request, a retry). Hosts the frontier was not given (a
+        redirect to another host) get their policy on first use.
+        """
+        with self._condition:
+            state = self._state(host)
+            start = self._host_clock.reserve(host, state.min_delay)
+            state.next_start = max(state.next_start, start + state.min_delay)
+        self._host_clock.sleep_until(start)
+
+    def raise_delay(self, host: str, min_delay: float | None) -> None:
+        """Space the host's requests at least ``min_delay`` apart from now on."""
+        if min_delay is None:
+            return
+        with self._condition:
+            state = self._state(host)
+            if min_delay > state.min_delay:
+                state.next_start += min_delay - state.min_delay
+                state.min_delay = min_delay
+
     def release(self, host: str, *, min_delay: float | None = None) -> None:
         """Give a host's slot back; ``min_delay`` raises its spacing (robots Crawl-delay)."""
+        self.raise_delay(host, min_delay)
         with self._condition:
             state = self._hosts[host]
             state.in_flight -= 1
-            if min_delay is not None and min_delay > state.min_delay:
-                state.next_start += min_delay - state.min_delay
-                state.min_delay = min_delay
             self._enqueue(host, state, state.next_start)
             self._condition.notify_all()
 

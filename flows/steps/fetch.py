@@ -12,7 +12,7 @@ from types import TracebackType
 from flows.steps.outcomes import failed_fetch_outcome
 from flows.steps.plan import HostBatch
 from transforms.fetch import Fetcher, FetchResponse, HttpFetcher
-from transforms.politeness import Frontier, HostPolicy, fetch_all
+from transforms.politeness import Frontier, HostClock, HostPolicy, fetch_all
 from transforms.records import DiscoveredUrl, UrlKind, UrlOutcome
 from transforms.urls import InvalidUrlError, host_of, normalise_url
 from warehouse.captures import (
@@ -87,6 +87,23 @@ class SourceCaptureWriters:
             writer.__exit__(exc_type, exc, traceback)
 
 
+class PacedFetcher:
+    """A Fetcher whose every request waits for its host's turn on a run's HostClock
+    (listing reads in discovery, spaced like the page fetches that follow)."""
+
+    def __init__(self, fetcher: HttpFetcher, host_clock: HostClock, min_delay: float) -> None:
+        self._fetcher = fetcher
+        self._host_clock = host_clock
+        self._min_delay = min_delay
+
+    def _pace(self, url: str) -> None:
+        self._host_clock.wait_turn(host_of(url), self._min_delay)
+
+    def fetch(self, url: str, *, extra_headers: dict[str, str] | None = None) -> FetchResponse:
+        """Return the wrapped fetcher's response, each request sent in its host's turn."""
+        return self._fetcher.fetch(url, extra_headers=extra_headers, pace=self._pace)
+
+
 class CapturingFetcher:
     """A Fetcher that keeps every response it gets as a capture of one source."""
 
@@ -133,11 +150,13 @@ def fetch_batch(
     *,
     max_in_flight: int,
     shared_limit: threading.BoundedSemaphore | None = None,
+    host_clock: HostClock | None = None,
 ) -> FetchedBatch:
     """Fetch every URL of a host batch within its hosts' politeness, capturing each response.
 
     Every URL ends as a page (2xx, captured) or an outcome saying why not; responses
-    with a status (404 and 500 pages too) are captured either way.
+    with a status (404 and 500 pages too) are captured either way. ``host_clock`` holds
+    when each host was last asked earlier in the run (discovery's listing reads).
     """
     policies = {
         host: HostPolicy(min_delay=d, max_concurrent=c) for host, d, c in batch.host_policies
@@ -145,11 +164,12 @@ def fetch_batch(
     frontier: Frontier[DiscoveredUrl] = Frontier(
         [(host_of(item.url), item) for item in batch.items],
         lambda host: policies.get(host, HostPolicy()),
+        host_clock=host_clock,
     )
     pages: list[FetchedPage] = []
     records: list[CaptureRecord] = []
     outcomes: list[UrlOutcome] = []
-    fetch_one = _fetch_with_crawl_delay(fetcher)
+    fetch_one = _paced_fetch(fetcher, frontier)
     # Responses arrive on this thread one by one: the WARC writer needs no lock.
     responses = fetch_all(
         frontier, fetch_one, max_in_flight=max_in_flight, shared_limit=shared_limit
@@ -183,12 +203,18 @@ def fetch_batch(
     return FetchedBatch(pages=tuple(pages), captures=tuple(records), outcomes=tuple(outcomes))
 
 
-def _fetch_with_crawl_delay(
-    fetcher: HttpFetcher,
+def _paced_fetch(
+    fetcher: HttpFetcher, frontier: Frontier[DiscoveredUrl]
 ) -> Callable[[str, DiscoveredUrl], tuple[FetchResponse, float | None]]:
+    """Fetch one URL with every request it sends (robots.txt first, retries, redirect hops)
+    waiting for its host's turn, and robots.txt's Crawl-delay applied before the page."""
+
+    def pace(url: str) -> None:
+        frontier.wait_turn(host_of(url))
+
     def fetch_one(host: str, item: DiscoveredUrl) -> tuple[FetchResponse, float | None]:
-        response = fetcher.fetch(item.url)
-        return response, fetcher.crawl_delay_for(item.url)
+        frontier.raise_delay(host, fetcher.crawl_delay_for(item.url, pace=pace))
+        return fetcher.fetch(item.url, pace=pace), None
 
     return fetch_one
 

@@ -53,6 +53,8 @@ class SiteState:
     replies a test put in place of the usual routes."""
 
     paths: list[str] = field(default_factory=list)
+    arrivals: list[float] = field(default_factory=list)
+    """time.monotonic() when each request in ``paths`` was read."""
     overrides: dict[str, Reply] = field(default_factory=dict)
     headers: dict[str, dict[str, str]] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -139,6 +141,7 @@ class _Handler(BaseHTTPRequestHandler):
         path = self.path.split("?", 1)[0]
         with state.lock:
             state.paths.append(path)
+            state.arrivals.append(time.monotonic())
             state.headers[path] = {k.lower(): v for k, v in self.headers.items()}
         route = ROUTES.get(path)
         if path in state.overrides:

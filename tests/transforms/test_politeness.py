@@ -130,3 +130,31 @@ def test_a_shared_limit_caps_requests_across_concurrent_fetch_loops() -> None:
     for loop in loops:
         loop.join()
     assert recorder.peak_total == 2
+
+
+def test_wait_turn_spaces_requests_actually_sent_whatever_delayed_them_after_hand_out() -> None:
+    delay = 0.05
+    frontier = Frontier(_work(hosts=1, per_host=6), lambda _h: HostPolicy(min_delay=delay))
+    sent: list[float] = []
+
+    def late_then_two_requests(host: str, item: int) -> tuple[int, float | None]:
+        # Held up after hand-out (as by a shared in-flight limit), the first one longest;
+        # then two requests (robots.txt and the page, or a retry).
+        time.sleep(0.04 if item == 0 else 0.0)
+        for _ in range(2):
+            frontier.wait_turn(host)
+            sent.append(time.monotonic())
+        return item, None
+
+    list(fetch_all(frontier, late_then_two_requests, max_in_flight=2))
+    assert len(sent) == 12
+    gaps = [later - earlier for earlier, later in itertools.pairwise(sent)]
+    assert min(gaps) >= delay * 0.95
+
+
+def test_wait_turn_on_a_host_the_frontier_was_not_given_uses_its_policy() -> None:
+    frontier: Frontier[int] = Frontier([], lambda _h: HostPolicy(min_delay=0.05))
+    frontier.wait_turn("elsewhere.test")
+    started = time.monotonic()
+    frontier.wait_turn("elsewhere.test")
+    assert time.monotonic() - started >= 0.05 * 0.95
