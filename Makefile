@@ -22,7 +22,7 @@ test: $(STAMP)
 	$(VENV)/bin/pytest
 
 bench: $(STAMP)
-	$(VENV)/bin/python -m bench.fetch_bench --robots-first --profile
+	$(VENV)/bin/python -m bench.fetch_bench --profile
 	$(VENV)/bin/python -m bench.extract_bench
 
 lint: $(STAMP)

@@ -27,7 +27,6 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from importlib import metadata
@@ -152,25 +151,14 @@ def run_fetch(
     in_flight: int,
     captures_root: Path | None,
     profiles: ThreadProfiles | None = None,
-    prefetch_robots: bool = False,
 ) -> RunResult:
-    """Fetch every page of the web with fetch_batch, writing WARC captures; stop the web.
-
-    ``prefetch_robots`` first reads every host's robots.txt and waits one interval (a what-if
-    for a frontier that paces robots.txt like any request); that time is counted too.
-    """
+    """Fetch every page of the web with fetch_batch, writing WARC captures; stop the web."""
     batch = _batch(web, delay_of=delay_of, concurrency=concurrency)
     with tempfile.TemporaryDirectory(prefix="fetch-bench-", dir=captures_root) as folder:
         captures_dir = Path(folder)
         started, started_cpu = time.perf_counter(), time.process_time()
         with profiles or contextlib.nullcontext():
-            fetched = _fetch(
-                batch,
-                settings,
-                captures_dir,
-                in_flight,
-                prefetch=web if prefetch_robots else None,
-            )
+            fetched = _fetch(batch, settings, captures_dir, in_flight)
         seconds = time.perf_counter() - started
         cpu_seconds = time.process_time() - started_cpu
         warcs = list(captures_dir.rglob("*.warc.gz"))
@@ -198,8 +186,6 @@ def _fetch(
     settings: FetchSettings,
     captures_dir: Path,
     in_flight: int,
-    *,
-    prefetch: SimWeb | None,
 ) -> FetchedBatch:
     with (
         HttpFetcher(settings) as fetcher,
@@ -207,17 +193,7 @@ def _fetch(
             captures_dir, run_date=date.today(), prefix="bench", max_file_bytes=1_000_000_000
         ) as captures,
     ):
-        if prefetch is not None:
-            _prefetch_robots(fetcher, prefetch)
         return fetch_batch(batch, fetcher, captures, max_in_flight=in_flight)
-
-
-def _prefetch_robots(fetcher: HttpFetcher, web: SimWeb) -> None:
-    origins = [web.origin(index) + "/" for index in range(len(web.hosts))]
-    with ThreadPoolExecutor(max_workers=len(origins)) as pool:
-        list(pool.map(fetcher.robots_for, origins))
-    # The first page of a host must not start sooner than one interval after its robots.txt.
-    time.sleep(max(spec.interval for spec in web.hosts))
 
 
 def _failures(fetched: FetchedBatch) -> dict[str, int]:
@@ -282,21 +258,19 @@ def polite_run(
     in_flight: int,
     slack: float,
     captures_root: Path | None,
-    prefetch_robots: bool = False,
 ) -> RunResult:
     """Fetch every page of a polite web at each host's allowed rate."""
     specs = polite_hosts(hosts, pages_per_host)
     settings = FetchSettings(allowed_networks=parse_networks(["127.0.0.0/8"]))
     with SimWeb(specs, slack=slack) as web:
         return run_fetch(
-            "polite, robots.txt read first" if prefetch_robots else "polite",
+            "polite",
             web,
             settings=settings,
             delay_of={spec.name: spec.interval for spec in specs},
             concurrency=1,
             in_flight=in_flight,
             captures_root=captures_root,
-            prefetch_robots=prefetch_robots,
         )
 
 
@@ -571,11 +545,6 @@ def _parser() -> argparse.ArgumentParser:
         "--captures-dir", type=Path, help="folder for the temporary WARC files (default: /tmp)"
     )
     parser.add_argument("--skip-polite", action="store_true")
-    parser.add_argument(
-        "--robots-first",
-        action="store_true",
-        help="also run the polite run with every robots.txt read before the pages (a what-if)",
-    )
     parser.add_argument("--skip-ceiling", action="store_true")
     parser.add_argument(
         "--profile",
@@ -602,19 +571,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         lines += polite_section(polite, args.slack)
         _progress(f"polite: {polite.pages_per_second:.1f} pages/s, {polite.web.too_early} 429s")
-    if args.robots_first:
-        what_if = polite_run(
-            args.hosts,
-            args.pages_per_host,
-            in_flight=args.polite_in_flight,
-            slack=args.slack,
-            captures_root=args.captures_dir,
-            prefetch_robots=True,
-        )
-        lines += polite_section(what_if, args.slack)
-        _progress(
-            f"robots first: {what_if.pages_per_second:.1f} pages/s, {what_if.web.too_early} 429s"
-        )
     if not args.skip_ceiling:
         per_host = max(args.pages_per_host, math.ceil(CEILING_MIN_PAGES / args.hosts))
         ceiling, note = ceiling_run(

@@ -66,15 +66,21 @@ class HostClock:
             self._last_sent[host] = start
             return start
 
-    def wait_turn(self, host: str, min_delay: float) -> None:
-        """Book the host's next start and sleep until it comes."""
-        self.sleep_until(self.reserve(host, min_delay))
+    def wait_turn(self, host: str, min_delay: float) -> float:
+        """Book the host's next start, sleep until it comes, and return when it came.
 
-    def sleep_until(self, start: float) -> None:
-        """Sleep until the clock reaches ``start``."""
-        wait = start - self._clock()
+        A thread that wakes late moves the host's last start to when it really woke, so
+        the next request is spaced from the request that went out, not from the booking.
+        """
+        booked = self.reserve(host, min_delay)
+        wait = booked - self._clock()
         if wait > 0:
             self._sleep(wait)
+        woke = self._clock()
+        with self._lock:
+            if woke > self._last_sent.get(host, float("-inf")):
+                self._last_sent[host] = woke
+        return woke
 
 
 @dataclass
@@ -177,9 +183,10 @@ class Frontier(Generic[Work]):
         """
         with self._condition:
             state = self._state(host)
-            start = self._host_clock.reserve(host, state.min_delay)
-            state.next_start = max(state.next_start, start + state.min_delay)
-        self._host_clock.sleep_until(start)
+            min_delay = state.min_delay
+        started = self._host_clock.wait_turn(host, min_delay)
+        with self._condition:
+            state.next_start = max(state.next_start, started + state.min_delay)
 
     def raise_delay(self, host: str, min_delay: float | None) -> None:
         """Space the host's requests at least ``min_delay`` apart from now on."""

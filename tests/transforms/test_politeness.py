@@ -9,7 +9,7 @@ from collections import defaultdict
 
 import pytest
 
-from transforms.politeness import Frontier, HostPolicy, fetch_all
+from transforms.politeness import Frontier, HostClock, HostPolicy, fetch_all
 
 
 class Recorder:
@@ -158,3 +158,53 @@ def test_wait_turn_on_a_host_the_frontier_was_not_given_uses_its_policy() -> Non
     started = time.monotonic()
     frontier.wait_turn("elsewhere.test")
     assert time.monotonic() - started >= 0.05 * 0.95
+
+
+class FakeTime:
+    """A clock that only moves when slept on, plus a lag added to every wake-up."""
+
+    def __init__(self, wake_lag: float = 0.0) -> None:
+        self.now = 100.0
+        self.wake_lag = wake_lag
+
+    def clock(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.now += seconds + self.wake_lag
+
+
+def test_a_host_clock_books_starts_in_order_each_spaced_from_the_last() -> None:
+    fake = FakeTime()
+    host_clock = HostClock(clock=fake.clock, sleep=fake.sleep)
+    booked = [host_clock.reserve("a.test", 1.0) for _ in range(3)]
+    assert booked == [100.0, 101.0, 102.0]
+    assert host_clock.reserve("b.test", 1.0) == 100.0
+    assert host_clock.due("a.test", 1.0) == 103.0
+
+
+def test_a_late_wake_up_moves_the_next_start_back_from_the_request_that_went_out() -> None:
+    fake = FakeTime(wake_lag=0.25)
+    host_clock = HostClock(clock=fake.clock, sleep=fake.sleep)
+    assert host_clock.wait_turn("a.test", 1.0) == 100.0  # first request: no wait
+    second = host_clock.wait_turn("a.test", 1.0)
+    assert second == 101.25  # booked for 101.0, woke a quarter second late
+    assert host_clock.wait_turn("a.test", 1.0) - second >= 1.0
+
+
+def test_a_frontier_starts_a_host_where_an_earlier_step_of_the_run_left_it() -> None:
+    host_clock = HostClock()
+    host_clock.wait_turn("h0.test", 0.1)  # discovery read the host's feed just now
+    started = time.monotonic()
+    frontier = Frontier(
+        _work(hosts=1, per_host=1), lambda _h: HostPolicy(min_delay=0.1), host_clock=host_clock
+    )
+    sent: list[float] = []
+
+    def fetch_one(host: str, item: int) -> tuple[int, float | None]:
+        frontier.wait_turn(host)
+        sent.append(time.monotonic())
+        return item, None
+
+    list(fetch_all(frontier, fetch_one, max_in_flight=1))
+    assert sent[0] - started >= 0.1 * 0.9
