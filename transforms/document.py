@@ -20,10 +20,11 @@ from trafilatura.utils import load_html
 
 from transforms.charset import decode_html
 from transforms.classify import PageSignals, has_visible_text, read_page_signals
+from transforms.language import detect_language
 from transforms.main_text import extract_main_text
 from transforms.metadata import ArticleMetadata, choose_metadata
 from transforms.page_metadata import PageMetadata, read_page_metadata
-from transforms.text import detect_language, word_count
+from transforms.text import word_count
 
 # lxml refuses str input that still declares a byte encoding; the text is decoded already.
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -43,6 +44,9 @@ class ExtractedDocument:
     """trafilatura's main text before cleaning, with the prompts cleaning removes (walls)."""
     word_count: int
     language: str | None
+    """ISO 639-1 code of the text's language (see transforms.language.detect_language)."""
+    language_confidence: float
+    """How sure the detector is of ``language``, in [0, 1]; 0.0 when there is none."""
     metadata: ArticleMetadata
     declared: PageMetadata
     """What the page said about itself (JSON-LD, OpenGraph, meta tags)."""
@@ -81,11 +85,15 @@ def extract_document(
         listed_published_at=listed_published_at,
         fetched_at=fetched_at,
     )
+    language, language_confidence = detect_language(
+        language_sample(main.text), declared.declared_language
+    )
     return ExtractedDocument(
         text=main.text,
         raw_text=_raw_text(main.document),
         word_count=word_count(main.text),
-        language=detect_language(language_sample(main.text), declared.html_lang),
+        language=language,
+        language_confidence=language_confidence,
         metadata=metadata,
         declared=declared,
         signals=signals,

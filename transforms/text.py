@@ -6,8 +6,6 @@ import hashlib
 import re
 import unicodedata
 
-import py3langid
-
 from transforms.cleaning import clean_news_text
 
 _WORD = re.compile(r"\w+")
@@ -29,14 +27,6 @@ def content_hash(text: str) -> str:
 def word_count(text: str) -> int:
     """Return the number of words in the text."""
     return len(_WORD.findall(text))
-
-
-def detect_language(text: str, declared: str | None = None) -> str | None:
-    """Return the ISO 639-1 code of the text's language; short texts trust the page's lang."""
-    if word_count(text) < 20:
-        return declared.split("-")[0].lower() if declared else None
-    language, _score = py3langid.classify(text)
-    return str(language)
 
 
 def version_hash(*fields: object) -> str:

@@ -6,22 +6,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from transforms.text import clean_text, content_hash, detect_language, version_hash, word_count
+from transforms.text import clean_text, content_hash, version_hash, word_count
 
 ENGLISH = (
     "The town council met on Tuesday evening to discuss the new harbour wall, which "
     "engineers say will protect the old town from winter storms for at least another "
     "fifty years."
-)
-GERMAN = (
-    "Der Stadtrat hat am Dienstagabend über die neue Hafenmauer beraten, die nach Angaben "
-    "der Ingenieure die Altstadt noch mindestens fünfzig Jahre lang vor Winterstürmen "
-    "schützen soll."
-)
-FRENCH = (
-    "Le conseil municipal s'est réuni mardi soir pour discuter du nouveau mur du port, qui "
-    "devrait selon les ingénieurs protéger la vieille ville des tempêtes hivernales pendant "
-    "encore cinquante ans."
 )
 
 
@@ -164,22 +154,6 @@ def test_word_count() -> None:
     assert word_count("The council voted — narrowly — to rebuild.") == 6
     assert word_count("") == 0
     assert word_count("Zürich's café") == 3
-
-
-def test_detect_language_of_paragraphs() -> None:
-    assert detect_language(ENGLISH) == "en"
-    assert detect_language(GERMAN) == "de"
-    assert detect_language(FRENCH) == "fr"
-
-
-def test_detect_language_reads_the_text_not_the_declared_lang() -> None:
-    assert detect_language(GERMAN, "en-GB") == "de"
-
-
-def test_short_text_trusts_the_declared_language() -> None:
-    assert detect_language("Kurz gesagt.", "de-AT") == "de"
-    assert detect_language("Short.", "EN") == "en"
-    assert detect_language("Short.", None) is None
 
 
 def test_version_hash_changes_with_any_field() -> None:
