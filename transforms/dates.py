@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from urllib.parse import urlsplit
@@ -118,7 +118,7 @@ def choose_published(
     *,
     url: str | None = None,
     listed_published_at: datetime | None = None,
-    htmldate: str | None = None,
+    htmldate: str | Callable[[], str | None] | None = None,
     fetched_at: datetime | None = None,
 ) -> tuple[datetime | None, str | None]:
     """Return the publication time and the source it came from.
@@ -127,7 +127,8 @@ def choose_published(
     written, offset kept. Implausible values (before 1990, after the fetch) are dropped.
     When the page's declarations disagree on the day, the one that agrees with the URL's
     date or with the feed's/sitemap's date wins. Without any declaration: the listing's
-    date, the URL's day, then htmldate's guess from the text.
+    date, the URL's day, then htmldate's guess from the text (``htmldate`` may be a
+    function, called only when no other source gave a date: the guess is slow).
     """
     now = fetched_at or datetime.now(UTC)
     url_day = date_in_url(url)
@@ -145,7 +146,8 @@ def choose_published(
         return listed, "listing"
     if url_day is not None and EARLIEST_PUBLICATION.date() <= url_day <= to_utc(now).date():
         return datetime(url_day.year, url_day.month, url_day.day), "url"
-    guessed = parse_timestamp(htmldate) if htmldate else None
+    guess = htmldate() if callable(htmldate) else htmldate
+    guessed = parse_timestamp(guess) if guess else None
     if guessed is not None and is_plausible(guessed, now):
         return guessed, "htmldate"
     return None, None

@@ -20,6 +20,7 @@ from trafilatura.utils import load_html
 
 from transforms.charset import decode_html
 from transforms.classify import PageSignals, has_visible_text, read_page_signals
+from transforms.guesses import MarkupGuesses
 from transforms.language import detect_language
 from transforms.main_text import extract_main_text
 from transforms.metadata import ArticleMetadata, choose_metadata
@@ -68,11 +69,15 @@ def extract_document(
     """
     decoded = _XML_DECLARATION.sub("", decode_html(html, content_type).text, count=1)
     tree = parse_page(decoded)
-    declared = read_page_metadata(decoded)
+    declared = read_page_metadata(tree if tree is not None else decoded)
     signals = read_page_signals(tree, decoded) if tree is not None else PageSignals()
+    guesses = MarkupGuesses(tree, url=url, text="")
     main = extract_main_text(
-        tree if tree is not None else decoded, url=url, headlines=(declared.title,)
+        tree if tree is not None else decoded,
+        url=url,
+        headlines=(declared.title, guesses.title),
     )
+    guesses.text = main.raw_text
     if not main.text:
         # Only an empty result needs to know whether there was any text to find (trafilatura
         # pruned a copy, the tree is whole). Without a tree, trafilatura refused a fragment:
@@ -80,7 +85,7 @@ def extract_document(
         signals = replace(signals, has_text=tree is None or has_visible_text(tree))
     metadata = choose_metadata(
         declared,
-        main.document,
+        guesses,
         url=url,
         listed_published_at=listed_published_at,
         fetched_at=fetched_at,
@@ -90,7 +95,7 @@ def extract_document(
     )
     return ExtractedDocument(
         text=main.text,
-        raw_text=_raw_text(main.document),
+        raw_text=main.raw_text,
         word_count=word_count(main.text),
         language=language,
         language_confidence=language_confidence,
@@ -116,8 +121,3 @@ def language_sample(text: str) -> str:
         return text
     cut = text.rfind(" ", 0, LANGUAGE_SAMPLE_CHARACTERS)
     return text[: cut if cut > 0 else LANGUAGE_SAMPLE_CHARACTERS]
-
-
-def _raw_text(document: Any) -> str:
-    text = getattr(document, "text", None) if document is not None else None
-    return text if isinstance(text, str) else ""

@@ -14,9 +14,10 @@ from transforms.text import clean_text
 # Settings measured on the development half of the evaluation corpus (`mediawatch eval`):
 # the standard mode with its fallback extractors beat favor_precision, favor_recall,
 # fast=True and deduplicate on both main-text and body F1, and tables carry text the
-# snippets ask for. Comments are reader content, not the article.
+# snippets ask for. Comments are reader content, not the article. Metadata comes from
+# transforms.page_metadata and, for what a page does not declare, transforms.guesses.
 TRAFILATURA_OPTIONS: dict[str, Any] = {
-    "with_metadata": True,
+    "with_metadata": False,
     "include_comments": False,
     "include_tables": True,
     "include_formatting": False,
@@ -33,11 +34,11 @@ _HEADLINE_EXTRA_WORDS = 8
 
 @dataclass(frozen=True, kw_only=True)
 class MainText:
-    """The cleaned main text, and trafilatura's document for its metadata guesses."""
+    """The cleaned main text, and trafilatura's text before cleaning."""
 
     text: str
-    document: Any
-    """trafilatura's Document (title, author, date, ...), or None when it found nothing."""
+    raw_text: str
+    """trafilatura's main text as it gave it ("" when it found nothing)."""
 
 
 def extract_main_text(
@@ -50,10 +51,10 @@ def extract_main_text(
     before pruning it, so the caller's tree is left as it was.
     """
     document = trafilatura.bare_extraction(html, url=url, **TRAFILATURA_OPTIONS)
-    raw_text = getattr(document, "text", None) if document is not None else None
-    candidates = (*headlines, getattr(document, "title", None))
-    text = clean_text(_without_leading_headline(raw_text or "", candidates))
-    return MainText(text=text, document=document)
+    found = getattr(document, "text", None) if document is not None else None
+    raw_text = found if isinstance(found, str) else ""
+    text = clean_text(_without_leading_headline(raw_text, headlines))
+    return MainText(text=text, raw_text=raw_text)
 
 
 def _words(text: str) -> list[str]:

@@ -42,7 +42,7 @@ class ArticleMetadata:
 
 def choose_metadata(
     declared: PageMetadata,
-    document: Any,
+    guesses: Any,
     *,
     url: str | None,
     listed_published_at: datetime | None,
@@ -51,20 +51,25 @@ def choose_metadata(
     """Return the article's metadata: the page's own declarations first, then the
     listing's, then trafilatura's guesses.
 
+    ``guesses`` has trafilatura's ``title``, ``author``, ``date`` and raw ``text`` as
+    attributes (a `transforms.guesses.MarkupGuesses`, or None); the author and date
+    guesses are read only when the page declares none (they are slow to make).
+
     ``fetched_at`` bounds the publication time (nothing is published after it was
     fetched); without it the current time does.
     """
     host = _host(url)
     title = choose_title(
-        (*declared.title_candidates, *_trafilatura_title(document)),
+        (*declared.title_candidates, *_trafilatura_title(guesses)),
         site_names=declared.site_names,
         host=host,
     )
+    bylines = _text_bylines(guesses)
     authors = choose_authors(
         (
             *declared.author_candidates,
-            *_text_bylines(document),
-            *_trafilatura_authors(document),
+            *bylines,
+            *(() if declared.author_candidates or bylines else _trafilatura_authors(guesses)),
         ),
         site_names=declared.site_names,
     )
@@ -72,7 +77,7 @@ def choose_metadata(
         declared.date_candidates,
         url=url,
         listed_published_at=listed_published_at,
-        htmldate=_string(getattr(document, "date", None)),
+        htmldate=lambda: _string(getattr(guesses, "date", None)),
         fetched_at=fetched_at,
     )
     return ArticleMetadata(
@@ -87,14 +92,14 @@ def choose_metadata(
     )
 
 
-def _trafilatura_title(document: Any) -> tuple[TitleCandidate, ...]:
-    title = _string(getattr(document, "title", None))
+def _trafilatura_title(guesses: Any) -> tuple[TitleCandidate, ...]:
+    title = _string(getattr(guesses, "title", None))
     return (TitleCandidate(source="trafilatura", text=title),) if title else ()
 
 
-def _trafilatura_authors(document: Any) -> tuple[AuthorCandidate, ...]:
+def _trafilatura_authors(guesses: Any) -> tuple[AuthorCandidate, ...]:
     # trafilatura joins the names it found with "; ".
-    author = _string(getattr(document, "author", None))
+    author = _string(getattr(guesses, "author", None))
     if not author:
         return ()
     return tuple(
@@ -104,10 +109,10 @@ def _trafilatura_authors(document: Any) -> tuple[AuthorCandidate, ...]:
     )
 
 
-def _text_bylines(document: Any) -> tuple[AuthorCandidate, ...]:
+def _text_bylines(guesses: Any) -> tuple[AuthorCandidate, ...]:
     # A credit line that trafilatura kept as the text's first or last lines ("Von Jane Doe",
     # "Text: Jane Doe"); most blogs and many German sites have no other.
-    text = _string(getattr(document, "text", None))
+    text = _string(getattr(guesses, "text", None))
     if not text:
         return ()
     lines = [line.strip() for line in text.splitlines() if line.strip()]

@@ -152,15 +152,21 @@ class PageMetadata:
         return self.og_type in ("website", "profile") or bool(self.schema_types)
 
 
-def read_page_metadata(document: bytes | str) -> PageMetadata:
-    """Return the page's declared metadata; an unparsable page gives empty metadata."""
-    if isinstance(document, str):
-        # lxml refuses text that still declares a byte encoding; it is decoded already.
-        document = _XML_DECLARATION.sub("", document, count=1)
-    try:
-        tree = lxml_html.fromstring(document)
-    except (ValueError, TypeError, etree.ParserError):
-        return PageMetadata()
+def read_page_metadata(document: bytes | str | lxml_html.HtmlElement) -> PageMetadata:
+    """Return the page's declared metadata; an unparsable page gives empty metadata.
+
+    ``document`` may be a tree already parsed from the page (it is only read).
+    """
+    if isinstance(document, lxml_html.HtmlElement):
+        tree = document
+    else:
+        if isinstance(document, str):
+            # lxml refuses text that still declares a byte encoding; it is decoded already.
+            document = _XML_DECLARATION.sub("", document, count=1)
+        try:
+            tree = lxml_html.fromstring(document)
+        except (ValueError, TypeError, etree.ParserError):
+            return PageMetadata()
     meta = _meta_index(tree)
     objects = list(_json_ld_objects(tree))
     by_id = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str) and len(o) > 1}

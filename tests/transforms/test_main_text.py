@@ -47,7 +47,7 @@ def test_main_text_is_the_story_without_headline_dateline_and_noise() -> None:
     main = extract_main_text(_page(), url="https://ledger.test/ferry", headlines=(HEADLINE,))
 
     assert main.text == EXPECTED
-    assert main.document is not None
+    assert main.raw_text.startswith(HEADLINE)  # trafilatura's text, before cleaning
 
 
 def test_a_parsed_tree_gives_the_same_text_and_is_left_unchanged() -> None:
@@ -99,6 +99,7 @@ def test_a_page_without_text_gives_empty_text() -> None:
     main = extract_main_text("<html><body></body></html>", url=None, headlines=())
 
     assert main.text == ""
+    assert main.raw_text == ""
 
 
 # Dev-half main-text F1 on the first pages of trafilatura-eval, measured when the cleaning
