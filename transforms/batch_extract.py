@@ -47,6 +47,8 @@ UNREADABLE = "unreadable"
 EXTRACTION_ERROR = "extraction_error"
 """The reason given to a page whose extraction raised."""
 _GZIP_MAGIC = b"\x1f\x8b"
+_RECORD_NAMES = {"section": "sections"}
+"""Metadata fields whose record key is the article's (and warehouse column's) name."""
 
 
 class PageListError(ValueError):
@@ -172,6 +174,7 @@ def page_record(page: PageFile, result: ExtractionResult) -> dict[str, Any]:
     text = document.text
     record.update(
         language=document.language,
+        language_confidence=document.language_confidence if document.language else None,
         word_count=document.word_count,
         content_hash=content_hash(text) if text else None,
         simhash=f"{simhash(text):016x}" if text else None,
@@ -186,9 +189,11 @@ def to_json_line(record: dict[str, Any]) -> str:
 
 
 def _metadata_fields(document: ExtractedDocument) -> dict[str, Any]:
-    # Every field the metadata step chose, so new ones show up here without a change.
+    # Every field the metadata step chose, so new ones show up here without a change; under
+    # the name the article and the warehouse give it where that differs.
     fields = {
-        f.name: getattr(document.metadata, f.name) for f in dataclasses.fields(document.metadata)
+        _RECORD_NAMES.get(f.name, f.name): getattr(document.metadata, f.name)
+        for f in dataclasses.fields(document.metadata)
     }
     published = fields.get("published_at")
     if isinstance(published, datetime):

@@ -98,9 +98,13 @@ def extract_page(page: PageInput) -> ExtractionResult:
         published_offset=offset_minutes(published) if published else None,
         date_source=metadata.date_source,
         language=document.language,
+        language_confidence=document.language_confidence if document.language else None,
         text=text,
         word_count=words,
         content_hash=content_hash(text),
+        # The story and its byline make a version; tags, sections, lead image and the
+        # detector's confidence do not. Image URLs change with resizing and cache-busting
+        # parameters, and a different confidence in the same language is no new version.
         version_hash=version_hash(
             metadata.title,
             metadata.authors,
@@ -112,6 +116,8 @@ def extract_page(page: PageInput) -> ExtractionResult:
         extractor_version=EXTRACTOR_VERSION,
         fetched_at=page.fetched_at,
         tags=metadata.tags,
+        sections=metadata.section,
+        image_url=metadata.image_url,
         capture_id=page.capture_id,
     )
     return ExtractionResult(

@@ -145,6 +145,8 @@ class Article:
     """Minutes east of UTC that the page's own timestamp carried; None when it gave none."""
     date_source: str | None
     language: str | None
+    language_confidence: float | None = None
+    """How sure the language detector was of ``language``, in [0, 1]; None without one."""
     text: str
     word_count: int
     content_hash: str
@@ -152,4 +154,8 @@ class Article:
     extractor_version: str
     fetched_at: datetime
     tags: tuple[str, ...] = field(default=())
+    sections: tuple[str, ...] = field(default=())
+    """The publisher's sections (article:section, JSON-LD articleSection), in page order."""
+    image_url: str | None = None
+    """The lead image's absolute URL (og:image, twitter:image, JSON-LD image)."""
     capture_id: str | None = None

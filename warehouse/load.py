@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
 import duckdb
 
 from warehouse.clusters import assign_clusters
-from warehouse.ddl import create_table_sql, ensure_schema
+from warehouse.ddl import create_table_sql, ensure_schema, quote_identifier
 from warehouse.lake import read_commit
 from warehouse.schema import CAPTURES, EXTRACTIONS, URL_OUTCOMES, Table
 
@@ -146,14 +146,16 @@ def load_run(connection: duckdb.DuckDBPyConnection, lake_root: Path, info: RunIn
 def _stage(
     connection: duckdb.DuckDBPyConnection, name: str, paths: list[str], table: Table
 ) -> None:
+    # The declared shape, filled by name: a part written before a nullable column was
+    # declared loads with nulls in it, while one lacking a required column still fails.
+    # No primary key here: the merge decides what a repeated key means.
+    staging = replace(table, primary_key=())
+    connection.execute(create_table_sql(staging, name=name, temporary=True))
     if paths:
         # Parts live under hive-style folders (run_date=...); DuckDB would otherwise add
         # that folder name as an extra column, which the declared tables do not have.
         connection.execute(
-            f"CREATE TEMP TABLE {name} AS "
+            f"INSERT INTO {quote_identifier(name)} BY NAME "
             "SELECT * FROM read_parquet($paths, hive_partitioning = false)",
             {"paths": paths},
         )
-    else:
-        # No parts: an empty table of the declared shape, so the SQL below stays the same.
-        connection.execute(create_table_sql(table, name=name, temporary=True))

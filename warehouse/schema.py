@@ -96,6 +96,12 @@ _ARTICLE_CORE = (
         "(feed or sitemap), htmldate.",
     ),
     _text("language", "ISO 639-1 code of the text's language, detected from the text."),
+    Column(
+        name="language_confidence",
+        type=pa.float64(),
+        description="How sure the language detector was of language, from 0 to 1; null when "
+        "there is no language, and on rows stored before it was recorded.",
+    ),
     _text("text", "Main text, cleaned: one paragraph per line.", nullable=False),
     Column(
         name="word_count", type=pa.int32(), nullable=False, description="Number of words in text."
@@ -120,6 +126,19 @@ _ARTICLE_CORE = (
         type=pa.list_(pa.string()),
         nullable=False,
         description="Keywords and article:tag values the page declared.",
+    ),
+    # Nullable, unlike tags: a warehouse upgraded in place has no sections for the rows it
+    # already held, and null keeps "not recorded" apart from "the page declared none".
+    Column(
+        name="sections",
+        type=pa.list_(pa.string()),
+        description="The publisher's sections (article:section, JSON-LD articleSection), in "
+        "page order; null on rows stored before sections were recorded.",
+    ),
+    _text(
+        "image_url",
+        "Absolute URL of the lead image the page declared (og:image, twitter:image, "
+        "JSON-LD image); null when it declared none.",
     ),
     _text(
         "capture_id",
@@ -283,6 +302,8 @@ def duckdb_type(arrow_type: pa.DataType) -> str:
         return "INTEGER"
     if pa.types.is_int64(arrow_type):
         return "BIGINT"
+    if pa.types.is_float64(arrow_type):
+        return "DOUBLE"
     if pa.types.is_timestamp(arrow_type):
         return "TIMESTAMPTZ" if arrow_type.tz else "TIMESTAMP"
     if pa.types.is_boolean(arrow_type):

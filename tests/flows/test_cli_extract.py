@@ -58,11 +58,48 @@ def test_one_page_with_its_url(capsys: pytest.CaptureFixture[str]) -> None:
     assert record["word_count"] == 130
     assert record["canonical_url"] == HARBOUR_URL
     assert record["tags"] == ["harbour", "council", "storms"]
+    assert record["sections"] == []
+    assert record["image_url"] is None
+    assert 0.9 < record["language_confidence"] <= 1.0
+    assert "section" not in record
     assert record["text"].startswith("The town council approved the rebuilding")
     assert record["content_hash"] == content_hash(record["text"])
     assert len(record["simhash"]) == 16
     assert record["article_id"]
     assert err.strip() == "1 pages: 1 article"
+
+
+def test_sections_lead_image_and_language_confidence_are_in_the_record(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    head = (
+        '<meta property="article:section" content="Local">'
+        '<meta property="og:image" content="/img/harbour-wall.jpg">'
+        "</head>"
+    )
+    page = tmp_path / "harbour_wall.html"
+    page.write_text(
+        (PAGES / "harbour_wall.html").read_text(encoding="utf-8").replace("</head>", head, 1),
+        encoding="utf-8",
+    )
+    empty = tmp_path / "empty.html"
+    empty.write_text("<html><head><title>Nothing</title></head><body></body></html>")
+
+    status, records, _ = _run(capsys, str(page), "--url", HARBOUR_URL)
+    _, [nothing], _ = _run(capsys, str(empty))
+
+    assert status == 0
+    [record] = records
+    assert record["page_class"] == "article"
+    assert record["sections"] == ["Local"]
+    assert record["image_url"] == "https://gazette.example/img/harbour-wall.jpg"
+    assert record["tags"] == ["harbour", "council", "storms"]
+    assert record["language"] == "en"
+    assert 0.9 < record["language_confidence"] <= 1.0
+    # Without a language there is no confidence in one.
+    assert (nothing["page_class"], nothing["language"]) == ("empty", None)
+    assert nothing["language_confidence"] is None
+    assert nothing["sections"] == []
 
 
 def test_a_folder_is_searched_recursively_in_path_order(

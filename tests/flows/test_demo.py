@@ -122,7 +122,16 @@ def test_article_values_match_what_the_outlet_published(
     assert row["published_offset"] == offset.total_seconds() // 60
     assert row["text"].startswith(expected.first_sentence)
     assert row["language"] == outlet.language
+    assert row["language_confidence"] > 0.9
+    assert row["sections"] == [expected.section]
+    assert row["image_url"] == _lead_image_url(expected)
     assert row["word_count"] >= 0.9 * expected.word_count
+
+
+def _lead_image_url(article: DemoArticle) -> str:
+    """Return the lead image URL the outlet's page declares for an article."""
+    stem = article.path.strip("/").replace("/", "-").removesuffix(".html")
+    return f"http://{article.outlet}.test/media/2026/11/{stem}.jpg"
 
 
 def test_every_served_article_is_stored_once(demo_runs: DemoRuns) -> None:

@@ -89,6 +89,9 @@ def test_article_page_golden_values() -> None:
     assert article.extractor_version == EXTRACTOR_VERSION
     assert article.fetched_at == FETCHED_AT
     assert article.tags == ("harbour", "council", "storms")
+    assert article.sections == ()
+    assert article.image_url is None
+    assert article.language_confidence is not None and article.language_confidence > 0.9
 
 
 def test_meta_only_german_article() -> None:
@@ -165,6 +168,33 @@ def test_long_undeclared_page_counts_as_an_article() -> None:
 
     assert article.title == "Second evening ferry for the islands"
     assert article.text.startswith("The ferry company will add a second evening crossing")
+
+
+def test_sections_lead_image_and_language_confidence_reach_the_article() -> None:
+    def extracted(section: str, image: str) -> Article:
+        head = (
+            '<meta property="og:type" content="article">'
+            f'<meta property="article:section" content="{section}">'
+            '<meta property="article:section" content="Transport">'
+            f'<meta property="og:image" content="{image}">'
+        )
+        html = _story_html("Second evening ferry for the islands", head=head)
+        page = PageInput(
+            url="https://gazette.example/news/ferry", source="g", html=html, fetched_at=FETCHED_AT
+        )
+        return _article(extract_page(page))
+
+    article = extracted("Local", "/img/ferry.jpg?w=1200")
+    moved = extracted("Islands", "https://cdn.gazette.example/ferry.jpg")
+
+    assert article.sections == ("Local", "Transport")
+    assert article.image_url == "https://gazette.example/img/ferry.jpg?w=1200"
+    assert article.language == "en"
+    assert article.language_confidence is not None and article.language_confidence > 0.9
+    assert moved.sections == ("Islands", "Transport")
+    assert moved.image_url == "https://cdn.gazette.example/ferry.jpg"
+    # Like tags, sections and the lead image do not make a new version of the story.
+    assert moved.version_hash == article.version_hash
 
 
 def test_listing_date_is_used_when_the_page_has_none() -> None:

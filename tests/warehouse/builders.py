@@ -39,6 +39,9 @@ def make_article(
     source: str = "gazette",
     authors: tuple[str, ...] = ("Jane Doe", "Ravi Patel"),
     tags: tuple[str, ...] = ("harbour",),
+    language_confidence: float | None = 0.98,
+    sections: tuple[str, ...] = ("Local",),
+    image_url: str | None = "https://gazette.example/img/harbour-wall.jpg",
 ) -> Article:
     """Return an article whose hashes are computed from its fields, as extraction does."""
     return Article(
@@ -52,6 +55,7 @@ def make_article(
         published_offset=published_offset if published_at is not None else None,
         date_source="json-ld" if published_at is not None else None,
         language="en",
+        language_confidence=language_confidence,
         text=text,
         word_count=word_count(text),
         content_hash=content_hash(text),
@@ -61,6 +65,8 @@ def make_article(
         extractor_version="test-extractor/1",
         fetched_at=fetched_at,
         tags=tags,
+        sections=sections,
+        image_url=image_url,
     )
 
 
@@ -77,6 +83,9 @@ def revised(article: Article, **changes: Any) -> Article:
         source=changed.source,
         authors=changed.authors,
         tags=changed.tags,
+        language_confidence=changed.language_confidence,
+        sections=changed.sections,
+        image_url=changed.image_url,
     )
 
 

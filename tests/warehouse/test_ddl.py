@@ -8,6 +8,8 @@ import duckdb
 import pyarrow as pa
 import pytest
 
+from tests.warehouse.builders import article_row, load, make_article, write_run
+from warehouse.connection import open_warehouse
 from warehouse.ddl import (
     comment_sql,
     create_table_sql,
@@ -169,3 +171,57 @@ def test_an_older_warehouse_gains_new_columns_and_keeps_its_rows(tmp_path: Path)
         ]
     finally:
         connection.close()
+
+
+_NEWER_ARTICLE_COLUMNS = ("language_confidence", "sections", "image_url")
+
+
+def test_a_warehouse_without_sections_images_and_confidence_is_upgraded_in_place(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "old.duckdb"
+    older = Table(
+        name=ARTICLES.name,
+        description=ARTICLES.description,
+        columns=tuple(c for c in ARTICLES.columns if c.name not in _NEWER_ARTICLE_COLUMNS),
+        primary_key=ARTICLES.primary_key,
+    )
+    with duckdb.connect(str(path)) as connection:
+        connection.execute(create_table_sql(older))
+        connection.execute(
+            "INSERT INTO articles (article_id, url, source, title, authors, language, text, "
+            "word_count, content_hash, version_hash, extractor_version, tags, first_seen_at, "
+            "updated_at, run_id) VALUES ('a1', 'https://x.test/a', 'x', 'Old story', ['Ann'], "
+            "'en', 'Text.', 1, 'c', 'v', 'e', ['harbour'], now(), now(), 'r1')"
+        )
+
+    with open_warehouse(path) as connection:
+        ensure_schema(connection)
+        live = connection.execute(
+            "SELECT column_name, data_type, comment FROM duckdb_columns() "
+            "WHERE table_name = 'articles' AND column_name IN (SELECT unnest($names)) "
+            "ORDER BY column_name",
+            {"names": list(_NEWER_ARTICLE_COLUMNS)},
+        ).fetchall()
+        kept = connection.execute(
+            "SELECT article_id, title, authors, tags, language_confidence, sections, image_url "
+            "FROM articles"
+        ).fetchall()
+        # A run loads into the upgraded file, whose new columns come last.
+        fresh = make_article("https://x.test/b", sections=("Local", "Harbour"))
+        write_run(tmp_path / "lake", "run-2", [fresh])
+        assert load(connection, tmp_path / "lake", "run-2") is True
+        stored = article_row(connection, fresh.article_id)
+
+    declared = {c.name: c.description for c in ARTICLES.columns}
+    assert live == [
+        ("image_url", "VARCHAR", declared["image_url"]),
+        ("language_confidence", "DOUBLE", declared["language_confidence"]),
+        ("sections", "VARCHAR[]", declared["sections"]),
+    ]
+    assert kept == [("a1", "Old story", ["Ann"], ["harbour"], None, None, None)]
+    assert (stored["language_confidence"], stored["sections"], stored["image_url"]) == (
+        0.98,
+        ["Local", "Harbour"],
+        "https://gazette.example/img/harbour-wall.jpg",
+    )

@@ -53,6 +53,9 @@ def test_first_load_stores_articles_outcomes_and_the_run(
     assert stored["authors"] == ["Jane Doe", "Ravi Patel"]
     assert stored["published_at"] == T0
     assert stored["published_offset"] == 60
+    assert stored["language_confidence"] == 0.98
+    assert stored["sections"] == ["Local"]
+    assert stored["image_url"] == "https://gazette.example/img/harbour-wall.jpg"
     assert stored["text"] == HARBOUR_TEXT
     assert stored["first_seen_at"] == harbour.fetched_at
     assert stored["updated_at"] == harbour.fetched_at
@@ -110,7 +113,12 @@ def test_new_version_updates_the_row_and_keeps_first_seen_at(
 ) -> None:
     first = make_article(HARBOUR)
     second = revised(
-        first, title="Harbour wall approved (corrected)", fetched_at=T0 + timedelta(days=1)
+        first,
+        title="Harbour wall approved (corrected)",
+        fetched_at=T0 + timedelta(days=1),
+        language_confidence=0.91,
+        sections=("Politics", "Council"),
+        image_url="https://gazette.example/img/harbour-wall-2.jpg",
     )
     assert second.version_hash != first.version_hash
     write_run(lake, "run-1", [first])
@@ -122,6 +130,9 @@ def test_new_version_updates_the_row_and_keeps_first_seen_at(
     stored = article_row(warehouse, first.article_id)
     assert stored["title"] == "Harbour wall approved (corrected)"
     assert stored["version_hash"] == second.version_hash
+    assert stored["language_confidence"] == 0.91
+    assert stored["sections"] == ["Politics", "Council"]
+    assert stored["image_url"] == "https://gazette.example/img/harbour-wall-2.jpg"
     assert stored["first_seen_at"] == first.fetched_at
     assert stored["updated_at"] == second.fetched_at
     assert stored["run_id"] == "run-2"
@@ -148,6 +159,34 @@ def test_same_version_again_leaves_the_row_alone(
     assert warehouse.execute(
         "SELECT articles_unchanged FROM runs WHERE run_id = 'run-2'"
     ).fetchone() == (1,)
+
+
+def test_new_sections_or_lead_image_alone_are_no_new_version(
+    warehouse: duckdb.DuckDBPyConnection, lake: Path
+) -> None:
+    # Like tags, they stay out of version_hash: the stored version is kept.
+    first = make_article(HARBOUR)
+    again = revised(
+        first,
+        fetched_at=T0 + timedelta(days=1),
+        language_confidence=0.7,
+        sections=("Sport",),
+        image_url="https://gazette.example/img/harbour-wall.jpg?w=640",
+    )
+    assert again.version_hash == first.version_hash
+    write_run(lake, "run-1", [first])
+    write_run(lake, "run-2", [again], [outcome_for(again, Reason.UNCHANGED)])
+    load(warehouse, lake, "run-1")
+
+    load(warehouse, lake, "run-2")
+
+    stored = article_row(warehouse, first.article_id)
+    assert (stored["sections"], stored["image_url"], stored["language_confidence"]) == (
+        ["Local"],
+        "https://gazette.example/img/harbour-wall.jpg",
+        0.98,
+    )
+    assert stored["run_id"] == "run-1"
 
 
 def test_latest_fetch_wins_when_a_run_has_one_article_twice(
@@ -366,6 +405,32 @@ def test_part_missing_a_column_fails_the_load_and_changes_nothing(
     _assert_unchanged(warehouse, before)
 
 
+def test_part_written_before_the_newer_columns_loads_with_nulls(
+    warehouse: duckdb.DuckDBPyConnection, lake: Path
+) -> None:
+    # A run committed by a release without these columns, loaded after the upgrade.
+    article = make_article(HARBOUR)
+    rows = extractions_table([article], "run-1")
+    relative = f"extractions/{PARTITION}/run-1-00000.parquet"
+    (lake / relative).parent.mkdir(parents=True, exist_ok=True)
+    pq.write_table(
+        rows.drop_columns(["language_confidence", "sections", "image_url"]), lake / relative
+    )
+    commit_run(lake, RunCommit(run_id="run-1", parts={"extractions": (relative,)}))
+
+    assert load(warehouse, lake, "run-1") is True
+
+    stored = article_row(warehouse, article.article_id)
+    assert stored["title"] == "Harbour wall approved"
+    assert stored["authors"] == ["Jane Doe", "Ravi Patel"]
+    assert stored["version_hash"] == article.version_hash
+    assert (stored["language_confidence"], stored["sections"], stored["image_url"]) == (
+        None,
+        None,
+        None,
+    )
+
+
 def test_failure_after_the_article_merge_rolls_the_merge_back(
     warehouse: duckdb.DuckDBPyConnection, lake: Path
 ) -> None:
@@ -425,6 +490,9 @@ _INSTANTS = st.datetimes(
     tags=st.lists(_TEXT, max_size=3).map(tuple),
     published=st.none() | _INSTANTS,
     offset=_OFFSETS,
+    confidence=st.none() | st.floats(min_value=0, max_value=1),
+    sections=st.lists(_TEXT, max_size=3).map(tuple),
+    image_url=st.none() | _TEXT,
 )
 def test_parquet_to_duckdb_round_trip_keeps_every_value(
     title: str | None,
@@ -433,6 +501,9 @@ def test_parquet_to_duckdb_round_trip_keeps_every_value(
     tags: tuple[str, ...],
     published: datetime | None,
     offset: int,
+    confidence: float | None,
+    sections: tuple[str, ...],
+    image_url: str | None,
 ) -> None:
     article = make_article(
         HARBOUR,
@@ -442,6 +513,9 @@ def test_parquet_to_duckdb_round_trip_keeps_every_value(
         tags=tags,
         published_at=published,
         published_offset=offset,
+        language_confidence=confidence,
+        sections=sections,
+        image_url=image_url,
     )
     with tempfile.TemporaryDirectory() as directory:
         root = Path(directory)
@@ -454,6 +528,9 @@ def test_parquet_to_duckdb_round_trip_keeps_every_value(
     assert stored["text"] == text
     assert stored["authors"] == list(authors)
     assert stored["tags"] == list(tags)
+    assert stored["language_confidence"] == confidence
+    assert stored["sections"] == list(sections)
+    assert stored["image_url"] == image_url
     assert stored["published_at"] == published
     assert stored["content_hash"] == article.content_hash
     assert stored["word_count"] == article.word_count

@@ -76,6 +76,23 @@ def test_checksum_changes_when_a_title_changes(tmp_path: Path) -> None:
     )
 
 
+def test_checksum_covers_sections_lead_image_and_language_confidence(tmp_path: Path) -> None:
+    harbour = make_article(HARBOUR)
+    variants = [
+        harbour,
+        revised(harbour, sections=("Sport",)),
+        revised(harbour, image_url="https://gazette.example/img/other.jpg"),
+        revised(harbour, language_confidence=0.5),
+    ]
+
+    checksums = {
+        _warehouse_checksum(tmp_path / str(number), "run-1", [variant])
+        for number, variant in enumerate(variants)
+    }
+
+    assert len(checksums) == len(variants)
+
+
 def test_checksum_changes_after_an_update_in_place(
     warehouse: duckdb.DuckDBPyConnection, lake: Path
 ) -> None:

@@ -86,6 +86,7 @@ def test_timestamps_are_utc() -> None:
         (pa.string(), "VARCHAR"),
         (pa.int32(), "INTEGER"),
         (pa.int64(), "BIGINT"),
+        (pa.float64(), "DOUBLE"),
         (pa.bool_(), "BOOLEAN"),
         (pa.timestamp("us", tz="UTC"), "TIMESTAMPTZ"),
         (pa.timestamp("us"), "TIMESTAMP"),
