@@ -390,6 +390,31 @@ def drop_related_links(paragraphs: Paragraphs) -> Paragraphs:
     return tuple(kept)
 
 
+# "FUNDA OLUNYE UDABA LAPHA | Headline", "LEIA TAMBÉM | Headline": a label in capitals and
+# a headline, the same label on several paragraphs. Read in any language by its shape.
+_LABELLED_POINTER = re.compile(r"^([^\W\d_a-z][^a-z|]{2,40}?)\s*\|\s*\S")
+_LABELLED_POINTER_MIN_REPEATS = 2
+
+
+def drop_labelled_pointers(paragraphs: Paragraphs) -> Paragraphs:
+    """Return the paragraphs without "LABEL | Headline" pointers whose capitalised label
+    repeats on other paragraphs."""
+    labels: dict[str, int] = {}
+    for paragraph in paragraphs:
+        match = _LABELLED_POINTER.match(paragraph)
+        if match and _words(paragraph) <= _READ_MORE_MAX_WORDS and match.group(1).isupper():
+            label = match.group(1).strip()
+            labels[label] = labels.get(label, 0) + 1
+    repeated = {label for label, count in labels.items() if count >= _LABELLED_POINTER_MIN_REPEATS}
+    if not repeated:
+        return paragraphs
+    return tuple(
+        p
+        for p in paragraphs
+        if not ((match := _LABELLED_POINTER.match(p)) and match.group(1).strip() in repeated)
+    )
+
+
 # --- newsletter, subscription and support prompts ----------------------------------------
 
 _NEWSLETTER = re.compile(
@@ -608,6 +633,7 @@ CLEANING_STEPS: tuple[CleaningStep, ...] = (
     drop_social_embeds,
     drop_photo_credits,
     drop_related_links,
+    drop_labelled_pointers,
     drop_leading_bylines,
     drop_dateline,
 )

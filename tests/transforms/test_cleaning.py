@@ -16,6 +16,7 @@ from transforms.cleaning import (
     drop_comment_prompts,
     drop_consent_prompts,
     drop_dateline,
+    drop_labelled_pointers,
     drop_leading_bylines,
     drop_newsletter_prompts,
     drop_photo_credits,
@@ -234,6 +235,27 @@ def test_a_related_heading_goes_with_the_headlines_under_it(heading: str) -> Non
     )
 
     assert drop_related_links(paragraphs) == STORY
+
+
+@pytest.mark.parametrize("label", ["FUNDA OLUNYE UDABA LAPHA", "LEIA TAMBÉM", "READ MORE"])
+def test_a_capitalised_label_repeated_before_headlines_goes_in_any_language(label: str) -> None:
+    pointers = (
+        f"{label} | Ferry company adds a second evening crossing",
+        f"{label} | Islanders collect two thousand signatures",
+    )
+
+    assert drop_labelled_pointers(_around(pointers[0], pointers[1])) == STORY
+
+
+def test_a_single_labelled_line_and_story_lines_with_a_bar_stay() -> None:
+    once = ("UPDATE | The ferry now leaves at nine",)
+    story_bars = (
+        "Harbour | Port: the council's two committees met.",
+        "Harbour | Port: the mayor spoke after the vote.",
+    )
+
+    assert drop_labelled_pointers(_around(*once)) == _around(*once)
+    assert drop_labelled_pointers(_around(*story_bars)) == _around(*story_bars)
 
 
 def test_a_long_paragraph_that_opens_with_related_stays() -> None:
