@@ -105,7 +105,7 @@ def print_report(warehouse_path: Path, run_id: str, elapsed_seconds: float) -> N
     """Print the run's per-source summary, outcomes by reason and the example query."""
     import pandas as pd
 
-    from warehouse.connection import open_warehouse
+    from warehouse.published import open_reader
     from warehouse.queries import (
         EXAMPLE_QUERY,
         article_rows_checksum,
@@ -114,7 +114,7 @@ def print_report(warehouse_path: Path, run_id: str, elapsed_seconds: float) -> N
         run_summary,
     )
 
-    connection = open_warehouse(warehouse_path, read_only=True)
+    connection = open_reader(warehouse_path)
     try:
         with pd.option_context("display.width", 120, "display.max_columns", 20):
             print(f"\nrun {run_id} finished in {elapsed_seconds:.1f} s")

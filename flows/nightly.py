@@ -34,10 +34,8 @@ from flows.steps.plan import FetchPlan, HostBatch, plan_fetches
 from transforms.fetch import HttpFetcher, RobotsEntry
 from transforms.politeness import HostClock
 from transforms.records import Source
-from warehouse.connection import open_warehouse
-from warehouse.ddl import ensure_schema
-from warehouse.lake import RunCommit, commit_run
-from warehouse.load import RunInfo, load_run
+from warehouse.lake import RunCommit, commit_run, compact_parts
+from warehouse.published import open_reader, publish_runs
 from warehouse.queries import (
     FailedUrl,
     KnownArticle,
@@ -47,6 +45,7 @@ from warehouse.queries import (
     transient_failures,
 )
 from warehouse.retention import prune_captures
+from warehouse.schema import LAKE_TABLES
 
 FLOW_NAME = "nightly-ingest"
 Parts = dict[str, tuple[str, ...]]
@@ -112,7 +111,7 @@ def lookup_known(settings: Settings, urls: list[str]) -> dict[str, KnownArticle]
     """Return what the warehouse already holds for the URLs (nothing if it does not exist)."""
     if not urls or not settings.warehouse_path.exists():
         return {}
-    connection = open_warehouse(settings.warehouse_path, read_only=True)
+    connection = open_reader(settings.warehouse_path)
     try:
         return known_articles(connection, urls)
     finally:
@@ -121,12 +120,13 @@ def lookup_known(settings: Settings, urls: list[str]) -> dict[str, KnownArticle]
 
 @task(name="prepare-run", cache_policy=NONE)
 def prepare_run_task(settings: Settings) -> PriorState:
-    """Refuse to start on a full disk; bring the warehouse schema up to date; read what
-    earlier runs learned (listing validators, URLs to retry)."""
+    """Refuse to start on a full disk; read what earlier runs learned (listing validators,
+    URLs to retry) from the published warehouse, which is only ever read here."""
     check_storage(settings)
-    connection = open_warehouse(settings.warehouse_path)
+    if not settings.warehouse_path.exists():
+        return PriorState(listings={}, failed={})
+    connection = open_reader(settings.warehouse_path)
     try:
-        ensure_schema(connection)
         listing_urls = [u for s in settings.sources for u in (*s.feeds, *s.sitemaps)]
         return PriorState(
             listings=listing_states(connection, listing_urls),
@@ -257,28 +257,34 @@ def extract_pages_task(
     )
 
 
+_LAKE_TABLES = {table.name: table for table in LAKE_TABLES}
+
+
 @task(name="commit-and-load", cache_policy=NONE)
 def commit_and_load_task(settings: Settings, run: RunIdentity, parts: list[Parts]) -> bool:
-    """Make the run's lake parts visible with a commit record, then load them into DuckDB."""
+    """Merge the run's small lake parts, make them visible with a commit record, then load
+    them into a standby replica of the warehouse and publish it; return whether this
+    run was loaded (False if it had been before)."""
     merged: dict[str, tuple[str, ...]] = {}
     for batch_parts in parts:
         for table, paths in batch_parts.items():
             merged[table] = merged.get(table, ()) + paths
-    commit_run(settings.lake_dir, RunCommit(run_id=run.run_id, parts=merged))
-    connection = open_warehouse(settings.warehouse_path)
-    try:
-        return load_run(
-            connection,
-            settings.lake_dir,
-            RunInfo(
-                run_id=run.run_id,
-                flow=FLOW_NAME,
-                started_at=run.started_at,
-                config_sha256=settings.config_sha256,
-            ),
+    compacted = {
+        table: compact_parts(
+            settings.lake_dir, _LAKE_TABLES[table], paths, name=f"{run.run_id}-{table}"
         )
-    finally:
-        connection.close()
+        for table, paths in merged.items()
+    }
+    commit = RunCommit(
+        run_id=run.run_id,
+        parts=compacted,
+        flow=FLOW_NAME,
+        started_at=run.started_at,
+        config_sha256=settings.config_sha256,
+    )
+    commit_run(settings.lake_dir, commit)
+    published = publish_runs(settings.warehouse_path, settings.lake_dir)
+    return run.run_id in published.loaded_runs
 
 
 @task(name="prune-captures", cache_policy=NONE)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pyarrow as pa
@@ -16,6 +17,7 @@ from warehouse.lake import (
     RunCommit,
     commit_run,
     committed_run_ids,
+    compact_parts,
     read_commit,
     write_part,
 )
@@ -127,7 +129,13 @@ def test_commit_run_records_the_parts(lake: Path) -> None:
     relative = write_part(
         lake, EXTRACTIONS, extractions_table([ARTICLE], "run-1"), partition=PARTITION, name="p"
     )
-    commit = RunCommit(run_id="run-1", parts={"extractions": (relative,)})
+    commit = RunCommit(
+        run_id="run-1",
+        parts={"extractions": (relative,)},
+        flow="nightly-ingest",
+        started_at=datetime(2025, 3, 4, 6, 0, tzinfo=UTC),
+        config_sha256="c0ffee",
+    )
 
     path = commit_run(lake, commit)
 
@@ -135,6 +143,9 @@ def test_commit_run_records_the_parts(lake: Path) -> None:
     assert json.loads(path.read_text(encoding="utf-8")) == {
         "run_id": "run-1",
         "parts": {"extractions": [relative]},
+        "flow": "nightly-ingest",
+        "started_at": "2025-03-04T06:00:00+00:00",
+        "config_sha256": "c0ffee",
     }
     assert read_commit(lake, "run-1") == commit
     assert commit.paths(lake, "extractions") == [lake / relative]
@@ -178,3 +189,61 @@ def test_committed_run_ids_sorted_oldest_first(lake: Path) -> None:
         "20250305T060000Z-bbbbbb",
         "20250306T060000Z-aaaaaa",
     ]
+
+
+def test_a_commit_record_without_a_start_time_reads_as_its_own_time(lake: Path) -> None:
+    commit_run(lake, RunCommit(run_id="run-1", parts={}))
+    record = lake / COMMITS_DIR / "run-1.json"
+    record.write_text(json.dumps({"run_id": "run-1", "parts": {}}), encoding="utf-8")
+
+    first, second = read_commit(lake, "run-1"), read_commit(lake, "run-1")
+
+    assert first.started_at is not None
+    assert first.started_at.timestamp() == record.stat().st_mtime
+    assert first == second
+
+
+def _batch_parts(lake: Path, batches: int, partition: str = PARTITION) -> tuple[str, ...]:
+    return tuple(
+        write_part(
+            lake,
+            EXTRACTIONS,
+            extractions_table(
+                [make_article(f"https://gazette.example/news/{batch}-{n}") for n in range(3)],
+                "run-1",
+            ),
+            partition=partition,
+            name=f"run-1-{batch:05d}",
+        )
+        for batch in range(batches)
+    )
+
+
+def test_compaction_merges_a_runs_small_parts_per_partition_keeping_every_row(
+    lake: Path,
+) -> None:
+    small = _batch_parts(lake, 4) + _batch_parts(lake, 2, partition="run_date=2025-03-05")
+    before = pq.read_table([lake / p for p in small]).sort_by("article_id")
+
+    merged = compact_parts(lake, EXTRACTIONS, small, name="run-1-extractions")
+
+    assert len(merged) == 2
+    assert {Path(p).parent.name for p in merged} == {PARTITION, "run_date=2025-03-05"}
+    assert not any((lake / p).exists() for p in small)
+    after = pq.read_table([lake / p for p in merged]).sort_by("article_id")
+    assert after.equals(before.cast(after.schema))
+    assert _leftovers(lake) == []
+
+
+def test_compaction_splits_at_the_target_size_and_leaves_single_parts_alone(
+    lake: Path,
+) -> None:
+    small = _batch_parts(lake, 4)
+    one_part = (lake / small[0]).stat().st_size
+
+    merged = compact_parts(lake, EXTRACTIONS, small, name="m", target_bytes=2 * one_part)
+    single = compact_parts(lake, EXTRACTIONS, merged[:1], name="again")
+
+    assert len(merged) == 2
+    assert single == merged[:1]
+    assert sum(pq.read_metadata(lake / p).num_rows for p in merged) == 12
