@@ -166,6 +166,38 @@ def rebuild(lake_root: Path, target: Path) -> tuple[str, ...]:
     return loaded
 
 
+def rebuild_and_publish(
+    warehouse_path: Path, lake_root: Path, *, replicas: int = REPLICAS
+) -> PublishResult:
+    """Rebuild a standby replica from the lake alone, then publish it (the way back from a
+    damaged or hand-edited warehouse). The published replica is not touched."""
+    folder = replica_folder(warehouse_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    with _loader_lock(folder):
+        _adopt_plain_file(warehouse_path)
+        published = published_replica(warehouse_path)
+        for candidate in _standby_order(warehouse_path, replicas, published):
+            fresh = candidate.with_name(f".{candidate.name}.rebuild")
+            for leftover in (fresh, fresh.with_name(fresh.name + ".wal")):
+                leftover.unlink(missing_ok=True)
+            try:
+                # Taking the standby's write lock first: a reader holding it keeps it.
+                holder = open_warehouse(candidate)
+            except duckdb.IOException:
+                continue
+            try:
+                loaded = rebuild(lake_root, fresh)
+                fresh.replace(candidate)
+                candidate.with_name(candidate.name + ".wal").unlink(missing_ok=True)
+            finally:
+                holder.close()
+            _point(warehouse_path, candidate)
+            return PublishResult(replica=candidate, loaded_runs=loaded)
+    raise PublishBlockedError(
+        f"every standby replica of {warehouse_path} is open by a reader; nothing was rebuilt"
+    )
+
+
 def _standby_order(warehouse_path: Path, replicas: int, published: Path | None) -> list[Path]:
     # Existing standbys first, most recently published first (fewest runs to catch up),
     # then replicas not made yet.
