@@ -6,9 +6,11 @@ import hashlib
 import re
 import tomllib
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from transforms.address_guard import parse_networks
 from transforms.fetch import FetchSettings
@@ -16,6 +18,11 @@ from transforms.records import Source
 
 # Source names become directory names and SQL values: keep them boring.
 SOURCE_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
+LANGUAGE_CODE = re.compile(r"^[a-z]{2}$")
+DEFAULT_TIMEZONE = "UTC"
+# Files zoneinfo may find in the system's zone folder that name this machine's own setting,
+# not an IANA zone: the warehouse's time zone library does not know them.
+_NOT_IANA_ZONES = frozenset({"localtime", "posixrules"})
 _FETCH_FLOATS = (
     "connect_timeout",
     "read_timeout",
@@ -35,6 +42,8 @@ _SOURCE_KEYS = frozenset(
         "sitemaps",
         "urls",
         "timezone",
+        "home_url",
+        "language",
         "min_delay",
         "max_concurrent",
         "retention_days",
@@ -179,18 +188,17 @@ def _source(entry: Any, index: int, where: str) -> Source:
             f"(lower-case letters, digits, '-' and '_'), got {name!r}"
         )
     context = f"{where}: source {name!r}"
-    timezone = entry.get("timezone")
-    if timezone is not None:
-        try:
-            ZoneInfo(str(timezone))
-        except (ZoneInfoNotFoundError, ValueError) as error:
-            raise ConfigError(f"{context}: unknown time zone {timezone!r}") from error
+    feeds = _strings(entry, "feeds", context)
+    sitemaps = _strings(entry, "sitemaps", context)
+    urls = _strings(entry, "urls", context)
     source = Source(
         name=name,
-        feeds=_strings(entry, "feeds", context),
-        sitemaps=_strings(entry, "sitemaps", context),
-        urls=_strings(entry, "urls", context),
-        timezone=str(timezone) if timezone is not None else None,
+        feeds=feeds,
+        sitemaps=sitemaps,
+        urls=urls,
+        timezone=_timezone(entry, context),
+        home_url=_home_url(entry, (*feeds, *sitemaps, *urls), context),
+        language=_language(entry, context),
         min_delay=_number(entry, "min_delay", 0, context) if "min_delay" in entry else None,
         max_concurrent=(
             _positive_int(entry, "max_concurrent", 1, context)
@@ -209,6 +217,55 @@ def _source(entry: Any, index: int, where: str) -> Source:
     if not (source.feeds or source.sitemaps or source.urls):
         raise ConfigError(f"{context}: give at least one of feeds, sitemaps or urls")
     return source
+
+
+def _timezone(entry: dict[str, Any], context: str) -> str:
+    value = entry.get("timezone", DEFAULT_TIMEZONE)
+    problem = f"{context}: unknown time zone {value!r}: give an IANA name such as 'Europe/Berlin'"
+    # ZoneInfo also loads files that are no zone of the IANA list (posix/..., right/...):
+    # only listed names are known to the warehouse's time zone library too.
+    if not isinstance(value, str) or value in _NOT_IANA_ZONES:
+        raise ConfigError(problem)
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError, OSError) as error:
+        raise ConfigError(problem) from error
+    if value not in _iana_zones():
+        raise ConfigError(problem)
+    return value
+
+
+@cache
+def _iana_zones() -> frozenset[str]:
+    # Walks the zone folders: read once per process.
+    return frozenset(available_timezones())
+
+
+def _home_url(entry: dict[str, Any], listed: tuple[str, ...], context: str) -> str | None:
+    value = entry.get("home_url")
+    if value is None:
+        # The outlet's site is where its first listing lives; a feed host of its own
+        # (feeds.example.com) is better named in the config.
+        for url in listed:
+            listing = urlsplit(url)
+            if listing.scheme in ("http", "https") and listing.netloc:
+                return f"{listing.scheme}://{listing.netloc}/"
+        return None
+    home = urlsplit(value) if isinstance(value, str) else None
+    if home is None or home.scheme not in ("http", "https") or not home.netloc:
+        raise ConfigError(f"{context}: home_url must be an http(s) URL, got {value!r}")
+    return str(value)
+
+
+def _language(entry: dict[str, Any], context: str) -> str | None:
+    value = entry.get("language")
+    if value is None:
+        return None
+    if not isinstance(value, str) or not LANGUAGE_CODE.match(value):
+        raise ConfigError(
+            f"{context}: language must be a two-letter ISO 639-1 code such as 'de', got {value!r}"
+        )
+    return value
 
 
 def _fetch_settings(table: dict[str, Any], where: str) -> FetchSettings:

@@ -84,8 +84,13 @@ class Source:
     feeds: tuple[str, ...] = ()
     sitemaps: tuple[str, ...] = ()
     urls: tuple[str, ...] = ()
-    timezone: str | None = None
+    timezone: str = "UTC"
     """The outlet's IANA time zone, for counting days as the outlet does."""
+    home_url: str | None = None
+    """The outlet's home page (the config fills in the origin of its first feed, sitemap or
+    URL when it names none)."""
+    language: str | None = None
+    """The outlet's main language (ISO 639-1) as configured; None when not given."""
     min_delay: float | None = None
     """Seconds between request starts on this source's hosts; None: the fetch default."""
     max_concurrent: int | None = None

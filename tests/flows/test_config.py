@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -51,6 +52,52 @@ def test_good_config_gives_settings_with_paths_resolved_against_its_folder(
     assert len(settings.config_sha256) == 64
 
 
+def test_a_source_carries_its_time_zone_language_and_home_page(tmp_path: Path) -> None:
+    text = GOOD.replace(
+        'timezone = "Europe/Berlin"',
+        'timezone = "Europe/Berlin"\nlanguage = "de"\nhome_url = "https://www.outlet.test/"',
+    )
+    source = load_settings(_write(tmp_path, text)).sources[0]
+    assert (source.timezone, source.language, source.home_url) == (
+        "Europe/Berlin",
+        "de",
+        "https://www.outlet.test/",
+    )
+
+
+def test_a_source_without_them_counts_in_utc_at_its_first_listings_origin(
+    tmp_path: Path,
+) -> None:
+    text = GOOD.replace('timezone = "Europe/Berlin"\n', "").replace(
+        'feeds = ["https://outlet.test/feed.xml"]',
+        'urls = ["ftp://x.test/a"]\nsitemaps = ["https://maps.outlet.test:8443/news.xml"]',
+    )
+    source = load_settings(_write(tmp_path, text)).sources[0]
+    assert (source.timezone, source.language, source.home_url) == (
+        "UTC",
+        None,
+        "https://maps.outlet.test:8443/",
+    )
+
+
+def test_shipped_configs_give_every_outlet_its_own_time_zone_and_language() -> None:
+    placeholders = {"data_dir": "/tmp/demo", **dict.fromkeys(_DEMO_OUTLETS, "127.0.0.1:1")}
+    demo = load_settings(DEMO_CONFIG, substitutions=placeholders).sources
+    example = load_settings(DEMO_CONFIG.with_name("example-outlets.toml")).sources
+
+    assert [(s.name, s.timezone, s.language) for s in demo] == [
+        ("harbour-ledger", "Europe/London", "en"),
+        ("valley-courier", "America/Los_Angeles", "en"),
+        ("rheinblick", "Europe/Berlin", "de"),
+        ("le-guetteur", "Europe/Paris", "fr"),
+    ]
+    assert demo[0].home_url == "http://harbour-ledger.test/"
+    assert all(s.timezone != "UTC" and s.language and s.home_url for s in example)
+
+
+_DEMO_OUTLETS = ("harbour-ledger", "valley-courier", "rheinblick", "le-guetteur")
+
+
 def test_demo_config_loads_once_its_placeholders_are_filled(tmp_path: Path) -> None:
     slugs = ["harbour-ledger", "valley-courier", "rheinblick", "le-guetteur"]
     substitutions = {"data_dir": str(tmp_path), **{s: "127.0.0.1:1" for s in slugs}}
@@ -67,7 +114,18 @@ def test_demo_config_loads_once_its_placeholders_are_filled(tmp_path: Path) -> N
         (lambda t: t.replace('name = "the-outlet"', 'name = "../etc"'), "sources[0].name"),
         (
             lambda t: t.replace('timezone = "Europe/Berlin"', 'timezone = "Mars/Olympus"'),
-            "time zone",
+            "unknown time zone 'Mars/Olympus': give an IANA name",
+        ),
+        # Files zoneinfo can load that are no IANA zone, a folder, a wrong case, a number.
+        (lambda t: t.replace('"Europe/Berlin"', '"posix/Europe/Berlin"'), "unknown time zone"),
+        (lambda t: t.replace('"Europe/Berlin"', '"localtime"'), "unknown time zone"),
+        (lambda t: t.replace('"Europe/Berlin"', '"Europe"'), "unknown time zone 'Europe'"),
+        (lambda t: t.replace('"Europe/Berlin"', '"europe/berlin"'), "unknown time zone"),
+        (lambda t: t.replace('"Europe/Berlin"', "1"), "unknown time zone 1"),
+        (lambda t: t.replace('timezone = "Europe/Berlin"', 'language = "deu"'), "ISO 639-1"),
+        (
+            lambda t: t.replace('timezone = "Europe/Berlin"', 'home_url = "outlet.test"'),
+            "home_url must be an http(s) URL",
         ),
         (lambda t: t.replace("per_host_delay = 2.5", "per_host_delay = -1"), "per_host_delay"),
         (lambda t: t.replace("per_host_delay = 2.5", "per_host_dely = 2"), "unknown [fetch]"),
@@ -89,7 +147,7 @@ def test_bad_config_is_refused_with_a_message_naming_the_problem(
 ) -> None:
     assert callable(change)
     path = _write(tmp_path, change(GOOD))
-    with pytest.raises(ConfigError, match=message.replace("[", r"\[")):
+    with pytest.raises(ConfigError, match=re.escape(message)):
         load_settings(path)
 
 
