@@ -11,6 +11,7 @@ from pathlib import Path
 from flows.cli_eval import register as register_eval
 from flows.cli_extract import register as register_extract
 from flows.cli_rebuild import register as register_rebuild
+from flows.cli_sql import register as register_sql
 from flows.config import ConfigError, load_settings
 from flows.prefect_env import configure_prefect
 from flows.preflight import check_storage
@@ -40,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--config", type=Path, required=True, help="TOML config file")
     ingest.set_defaults(run=lambda args: run_ingest(args.config))
     # Commands with modules of their own: each adds its parser and sets `run`.
-    for register in (register_extract, register_eval, register_rebuild):
+    for register in (register_extract, register_eval, register_rebuild, register_sql):
         register(commands)
     return parser
 
