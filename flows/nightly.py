@@ -334,6 +334,7 @@ def run_nightly(settings: Settings) -> IngestResult:
             partition=run.partition,
             articles=(),
             outcomes=listing_outcomes + plan.outcomes,
+            sources=settings.sources,
         )
     )
     fetches = [

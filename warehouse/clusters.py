@@ -32,6 +32,7 @@ from dataclasses import dataclass
 import duckdb
 
 from transforms.near_duplicates import hamming, simhash, to_signed
+from warehouse.keyed import execute_by_keys, update_from
 
 MAX_DISTANCE = 8
 """Most bits two SimHashes may differ in for their articles to be near-duplicates."""
@@ -39,15 +40,16 @@ BANDS = 4
 BAND_BITS = 16
 _BAND_MASK = (1 << BAND_BITS) - 1
 
+# Reads and writes by article_id go through the primary key (see warehouse.keyed); the
+# candidate search below reads every fingerprint: finding near-duplicates by band needs
+# an index on the bands, which the warehouse does not keep.
 _READ_TEXTS = """
-SELECT article_id, text, cluster_id FROM articles
-WHERE article_id IN (SELECT unnest($ids::VARCHAR[]))
+INSERT INTO cluster_texts SELECT article_id, text, cluster_id FROM articles
+WHERE article_id IN ({keys})
 """
-_WRITE_FINGERPRINTS = """
-UPDATE articles SET simhash = computed.simhash
-FROM (SELECT unnest($ids::VARCHAR[]) AS article_id, unnest($hashes::BIGINT[]) AS simhash)
-    AS computed
-WHERE articles.article_id = computed.article_id
+_FINGERPRINTS = """
+CREATE TEMP TABLE cluster_fingerprints AS
+SELECT unnest($ids::VARCHAR[]) AS article_id, unnest($hashes::BIGINT[]) AS simhash
 """
 # Bands by arithmetic shift of the signed column, masked: the same 16 bits Python reads from
 # the unsigned value.
@@ -72,12 +74,14 @@ SELECT article_id, simhash, cluster_id FROM articles
 WHERE article_id IN (SELECT unnest($ids::VARCHAR[]))
    OR cluster_id IN (SELECT unnest($clusters::VARCHAR[]))
 """
-_WRITE_CLUSTERS = """
-UPDATE articles SET cluster_id = assigned.cluster_id
-FROM (SELECT unnest($ids::VARCHAR[]) AS article_id, unnest($clusters::VARCHAR[]) AS cluster_id)
-    AS assigned
-WHERE articles.article_id = assigned.article_id
+_ASSIGNED = """
+CREATE TEMP TABLE cluster_assignments AS
+SELECT unnest($ids::VARCHAR[]) AS article_id, unnest($clusters::VARCHAR[]) AS cluster_id
 """
+_STAGED = ("cluster_texts", "cluster_fingerprints", "cluster_assignments")
+WHOLE_TABLE_READS = (_CANDIDATES, _READ_MEMBERS)
+"""The statements that read a column of every article: the candidates' bands and the
+members of the clusters they touch (no index serves either)."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -102,14 +106,33 @@ def assign_clusters(
     ids = sorted(set(article_ids))
     if not ids:
         return ClusterChanges(fingerprinted=0, reassigned=0)
-    rows = connection.execute(_READ_TEXTS, {"ids": ids}).fetchall()
+    try:
+        return _assign(connection, ids)
+    finally:
+        for name in _STAGED:
+            connection.execute(f'DROP TABLE IF EXISTS "{name}"')
+
+
+def _assign(connection: duckdb.DuckDBPyConnection, ids: list[str]) -> ClusterChanges:
+    connection.execute(
+        "CREATE TEMP TABLE cluster_texts AS SELECT article_id, text, cluster_id FROM articles "
+        "LIMIT 0"
+    )
+    execute_by_keys(connection, _READ_TEXTS, ids)
+    rows = connection.execute("SELECT * FROM cluster_texts").fetchall()
     fingerprints = {
         article_id: to_signed(simhash(text)) if text and text.strip() else None
         for article_id, text, _ in rows
     }
     connection.execute(
-        _WRITE_FINGERPRINTS,
-        {"ids": list(fingerprints), "hashes": list(fingerprints.values())},
+        _FINGERPRINTS, {"ids": list(fingerprints), "hashes": list(fingerprints.values())}
+    )
+    update_from(
+        connection,
+        table="articles",
+        key="article_id",
+        staged="cluster_fingerprints",
+        columns=["simhash"],
     )
     touched_ids = set(fingerprints)
     touched_clusters = {cluster for _, _, cluster in rows if cluster is not None}
@@ -125,10 +148,14 @@ def assign_clusters(
     current = {article_id: cluster for article_id, _, cluster in members}
     assigned = cluster_ids({article_id: fingerprint for article_id, fingerprint, _ in members})
     changed = {a: cluster for a, cluster in assigned.items() if current[a] != cluster}
-    if changed:
-        connection.execute(
-            _WRITE_CLUSTERS, {"ids": list(changed), "clusters": list(changed.values())}
-        )
+    connection.execute(_ASSIGNED, {"ids": list(changed), "clusters": list(changed.values())})
+    update_from(
+        connection,
+        table="articles",
+        key="article_id",
+        staged="cluster_assignments",
+        columns=["cluster_id"],
+    )
     return ClusterChanges(fingerprinted=len(fingerprints), reassigned=len(changed))
 
 

@@ -4,18 +4,11 @@ from __future__ import annotations
 
 import duckdb
 
-from warehouse.schema import WAREHOUSE_TABLES, Table, duckdb_type
-
-
-def quote_identifier(name: str) -> str:
-    """Return a DuckDB identifier in double quotes, with embedded quotes doubled."""
-    return '"' + name.replace('"', '""') + '"'
-
-
-def quote_literal(text: str) -> str:
-    """Return a SQL string literal; only for DDL text such as COMMENT, where DuckDB
-    accepts no parameters."""
-    return "'" + text.replace("'", "''") + "'"
+from warehouse.schema import ARTICLE_VERSIONS, ARTICLES, WAREHOUSE_TABLES, Table, duckdb_type
+from warehouse.sql import quote_identifier as quote_identifier
+from warehouse.sql import quote_literal as quote_literal
+from warehouse.versions import backfill_versions
+from warehouse.views import MACROS, VIEWS, Macro, View
 
 
 def create_table_sql(table: Table, *, name: str | None = None, temporary: bool = False) -> str:
@@ -44,6 +37,38 @@ def comment_sql(table: Table) -> list[str]:
     return statements
 
 
+def index_sql(table: Table) -> list[str]:
+    """Return the CREATE INDEX IF NOT EXISTS statements of a table's indexed columns."""
+    return [
+        f"CREATE INDEX IF NOT EXISTS {quote_identifier(f'{table.name}_{column}_idx')} "
+        f"ON {quote_identifier(table.name)} ({quote_identifier(column)})"
+        for column in table.indexed
+    ]
+
+
+def view_sql(view: View) -> list[str]:
+    """Return the statements that (re)create a view and comment it and its columns."""
+    name = quote_identifier(view.name)
+    return [
+        f"CREATE OR REPLACE VIEW {name} AS {view.sql.strip()}",
+        f"COMMENT ON VIEW {name} IS {quote_literal(view.comment)}",
+        *(
+            f"COMMENT ON COLUMN {name}.{quote_identifier(c.name)} IS {quote_literal(c.description)}"
+            for c in view.columns
+        ),
+    ]
+
+
+def macro_sql(macro: Macro) -> list[str]:
+    """Return the statements that (re)create a table macro and comment it."""
+    name = quote_identifier(macro.name)
+    parameters = ", ".join(quote_identifier(p) for p in macro.parameters)
+    return [
+        f"CREATE OR REPLACE MACRO {name}({parameters}) AS TABLE {macro.sql.strip()}",
+        f"COMMENT ON MACRO TABLE {name} IS {quote_literal(macro.comment)}",
+    ]
+
+
 def add_missing_columns_sql(connection: duckdb.DuckDBPyConnection, table: Table) -> list[str]:
     """Return ALTER TABLE statements adding declared columns an older warehouse lacks.
 
@@ -66,14 +91,35 @@ def add_missing_columns_sql(connection: duckdb.DuckDBPyConnection, table: Table)
 
 
 def ensure_schema(connection: duckdb.DuckDBPyConnection) -> None:
-    """Create missing tables and columns and (re)apply every comment, in one transaction."""
+    """Create missing tables, columns and indexes, (re)create the views and macros and
+    (re)apply every comment, in one transaction.
+
+    A warehouse from before article versions were recorded gets each article's current
+    version as its first one (a rebuild from the lake recovers the earlier ones).
+    """
     connection.execute("BEGIN TRANSACTION")
     try:
+        existing = {
+            row[0]
+            for row in connection.execute(
+                "SELECT table_name FROM duckdb_tables() WHERE NOT temporary"
+            ).fetchall()
+        }
         for table in WAREHOUSE_TABLES:
             connection.execute(create_table_sql(table))
             for statement in add_missing_columns_sql(connection, table):
                 connection.execute(statement)
+            for statement in index_sql(table):
+                connection.execute(statement)
             for statement in comment_sql(table):
+                connection.execute(statement)
+        if ARTICLES.name in existing and ARTICLE_VERSIONS.name not in existing:
+            backfill_versions(connection)
+        for view in VIEWS:
+            for statement in view_sql(view):
+                connection.execute(statement)
+        for macro in MACROS:
+            for statement in macro_sql(macro):
                 connection.execute(statement)
         connection.execute("COMMIT")
     except duckdb.Error:

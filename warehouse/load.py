@@ -8,10 +8,15 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse import merge, versions
 from warehouse.clusters import assign_clusters
 from warehouse.ddl import create_table_sql, ensure_schema, quote_identifier
+from warehouse.keyed import execute_by_keys, strings
 from warehouse.lake import read_commit
-from warehouse.schema import CAPTURES, EXTRACTIONS, URL_OUTCOMES, Table
+from warehouse.merge import mark_duplicates, merge_articles
+from warehouse.schema import CAPTURES, EXTRACTIONS, SOURCE_CONFIGS, URL_OUTCOMES, Table
+from warehouse.sources import UnknownTimeZoneError, upsert_sources
+from warehouse.versions import record_versions
 
 
 class LoadError(Exception):
@@ -28,47 +33,6 @@ class RunInfo:
     config_sha256: str
 
 
-_ARTICLE_COLUMNS = [c.name for c in EXTRACTIONS.columns if c.name not in ("fetched_at", "run_id")]
-
-_MERGE_ARTICLES = """
-INSERT INTO articles BY NAME
-SELECT {columns}, fetched_at AS first_seen_at, fetched_at AS updated_at, run_id,
-       NULL::VARCHAR AS duplicate_of
-FROM (
-    SELECT *, row_number() OVER (PARTITION BY article_id ORDER BY fetched_at DESC, url) AS pick
-    FROM incoming_extractions
-) WHERE pick = 1
-ON CONFLICT (article_id) DO UPDATE SET
-    {updates}, updated_at = excluded.updated_at, run_id = excluded.run_id
-WHERE excluded.version_hash <> articles.version_hash
-"""
-
-# The earliest-published article with a given text is the original; the others copy it.
-# Re-rank the texts this run brought and the texts of copies whose original this run changed:
-# a copy must not keep pointing at an original whose text is no longer the same.
-_MARK_DUPLICATES = """
-UPDATE articles SET duplicate_of = ranked.original
-FROM (
-    SELECT article_id,
-           first_value(article_id) OVER (
-               PARTITION BY content_hash
-               ORDER BY published_at NULLS LAST, first_seen_at, article_id
-           ) AS original
-    FROM articles
-    WHERE content_hash IN (
-        SELECT content_hash FROM incoming_extractions
-        UNION
-        SELECT content_hash FROM articles
-        WHERE duplicate_of IN (SELECT article_id FROM incoming_extractions)
-    )
-) AS ranked
-WHERE articles.article_id = ranked.article_id
-  AND articles.duplicate_of IS DISTINCT FROM
-      (CASE WHEN ranked.original = ranked.article_id THEN NULL ELSE ranked.original END)
-"""
-
-_FIX_DUPLICATE_SELF = "UPDATE articles SET duplicate_of = NULL WHERE duplicate_of = article_id"
-
 _INSERT_RUN = """
 INSERT INTO runs BY NAME
 SELECT
@@ -84,10 +48,49 @@ FROM incoming_outcomes
 """
 
 
+# The warehouse's rows of the articles the run extracted or found unchanged, as they were
+# before the run: what the merge, the versions and the duplicate links compare against.
+_STORED = "CREATE TEMP TABLE stored_articles AS SELECT * FROM articles LIMIT 0"
+_READ_STORED = "INSERT INTO stored_articles SELECT * FROM articles WHERE article_id IN ({keys})"
+_RUN_ARTICLE_IDS = """
+SELECT article_id FROM incoming_extractions
+UNION
+SELECT article_id FROM incoming_outcomes WHERE kind = 'article' AND reason = 'unchanged'
+"""
+
+_KNOWN_CAPTURES = "CREATE TEMP TABLE known_captures (capture_id VARCHAR)"
+_READ_KNOWN_CAPTURES = (
+    "INSERT INTO known_captures SELECT capture_id FROM captures WHERE capture_id IN ({keys})"
+)
+# A capture already indexed (or listed twice) is kept once.
+_INSERT_CAPTURES = """
+INSERT INTO captures BY NAME
+SELECT * EXCLUDE (pick) FROM (
+    SELECT *, row_number() OVER (
+        PARTITION BY capture_id ORDER BY fetched_at, warc_file, record_offset
+    ) AS pick
+    FROM incoming_captures
+) WHERE pick = 1 AND capture_id NOT IN (SELECT capture_id FROM known_captures)
+"""
+
+_STAGED = (
+    "incoming_extractions",
+    "incoming_outcomes",
+    "incoming_captures",
+    "incoming_sources",
+    "stored_articles",
+    "known_captures",
+    *merge.STAGED,
+    *versions.STAGED,
+)
+
+
 def load_run(connection: duckdb.DuckDBPyConnection, lake_root: Path, info: RunInfo) -> bool:
     """Load a committed run into the warehouse; return False if it was loaded before.
 
-    Everything happens in one transaction: a failure leaves the warehouse as it was.
+    Everything happens in one transaction: a failure leaves the warehouse as it was. The
+    run's rows are staged in temporary tables; the warehouse's tables are reached through
+    their keys and indexes (see `warehouse.keyed`), so a load costs what the run holds.
     """
     ensure_schema(connection)
     already = connection.execute(
@@ -96,31 +99,30 @@ def load_run(connection: duckdb.DuckDBPyConnection, lake_root: Path, info: RunIn
     if already is not None and already[0] > 0:
         return False
     commit = read_commit(lake_root, info.run_id)
-    extraction_paths = [str(p) for p in commit.paths(lake_root, EXTRACTIONS.name)]
-    outcome_paths = [str(p) for p in commit.paths(lake_root, URL_OUTCOMES.name)]
-    capture_paths = [str(p) for p in commit.paths(lake_root, CAPTURES.name)]
     connection.execute("BEGIN TRANSACTION")
     try:
-        _stage(connection, "incoming_extractions", extraction_paths, EXTRACTIONS)
-        _stage(connection, "incoming_outcomes", outcome_paths, URL_OUTCOMES)
-        _stage(connection, "incoming_captures", capture_paths, CAPTURES)
-        updates = ", ".join(
-            f"{name} = excluded.{name}" for name in _ARTICLE_COLUMNS if name != "article_id"
-        )
-        connection.execute(
-            _MERGE_ARTICLES.format(columns=", ".join(_ARTICLE_COLUMNS), updates=updates)
-        )
-        connection.execute(_MARK_DUPLICATES)
-        connection.execute(_FIX_DUPLICATE_SELF)
-        incoming_ids = connection.execute(
-            "SELECT DISTINCT article_id FROM incoming_extractions"
-        ).fetchall()
-        assign_clusters(connection, [row[0] for row in incoming_ids])
+        for name, table in (
+            ("incoming_extractions", EXTRACTIONS),
+            ("incoming_outcomes", URL_OUTCOMES),
+            ("incoming_captures", CAPTURES),
+            ("incoming_sources", SOURCE_CONFIGS),
+        ):
+            _stage(connection, name, [str(p) for p in commit.paths(lake_root, table.name)], table)
+        connection.execute(_STORED)
+        execute_by_keys(connection, _READ_STORED, strings(connection, _RUN_ARTICLE_IDS))
+        record_versions(connection)
+        extracted = merge_articles(connection)
+        mark_duplicates(connection)
+        assign_clusters(connection, extracted)
         connection.execute("INSERT INTO url_outcomes BY NAME SELECT * FROM incoming_outcomes")
-        connection.execute(
-            "INSERT INTO captures BY NAME SELECT * FROM incoming_captures "
-            "ON CONFLICT (capture_id) DO NOTHING"
+        connection.execute(_KNOWN_CAPTURES)
+        execute_by_keys(
+            connection,
+            _READ_KNOWN_CAPTURES,
+            strings(connection, "SELECT capture_id FROM incoming_captures"),
         )
+        connection.execute(_INSERT_CAPTURES)
+        upsert_sources(connection, info.started_at)
         connection.execute(
             _INSERT_RUN,
             {
@@ -131,15 +133,14 @@ def load_run(connection: duckdb.DuckDBPyConnection, lake_root: Path, info: RunIn
             },
         )
         connection.execute("COMMIT")
-    except duckdb.Error as error:
+    except (duckdb.Error, UnknownTimeZoneError) as error:
         connection.execute("ROLLBACK")
         raise LoadError(
             f"loading run {info.run_id} failed, nothing was changed: {error}"
         ) from error
     finally:
-        connection.execute("DROP TABLE IF EXISTS incoming_extractions")
-        connection.execute("DROP TABLE IF EXISTS incoming_outcomes")
-        connection.execute("DROP TABLE IF EXISTS incoming_captures")
+        for name in _STAGED:
+            connection.execute(f"DROP TABLE IF EXISTS {quote_identifier(name)}")
     return True
 
 

@@ -6,8 +6,8 @@ from collections.abc import Iterable, Sequence
 
 import pyarrow as pa
 
-from transforms.records import Article, UrlOutcome
-from warehouse.schema import EXTRACTIONS, URL_OUTCOMES
+from transforms.records import Article, Source, UrlOutcome
+from warehouse.schema import EXTRACTIONS, SOURCE_CONFIGS, URL_OUTCOMES
 
 
 def extractions_table(articles: Sequence[Article], run_id: str) -> pa.Table:
@@ -69,3 +69,21 @@ def outcomes_table(outcomes: Iterable[UrlOutcome], run_id: str) -> pa.Table:
         for o in outcomes
     ]
     return pa.Table.from_pylist(rows, schema=URL_OUTCOMES.arrow_schema)
+
+
+def source_configs_table(sources: Iterable[Source], run_id: str) -> pa.Table:
+    """Return the lake rows recording the sources a run's config declared."""
+    rows = [
+        {
+            "run_id": run_id,
+            "name": s.name,
+            "home_url": s.home_url,
+            "language": s.language,
+            "timezone": s.timezone,
+            "feeds": list(s.feeds),
+            "sitemaps": list(s.sitemaps),
+            "url_count": len(s.urls),
+        }
+        for s in sources
+    ]
+    return pa.Table.from_pylist(rows, schema=SOURCE_CONFIGS.arrow_schema)

@@ -9,7 +9,10 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""Version of the warehouse's public interface (tables, views, macros); raised whenever
+it changes. Stored in the lake's Parquet metadata, the schema_info view and every view's
+and macro's comment."""
 UTC_TIMESTAMP = pa.timestamp("us", tz="UTC")
 
 
@@ -31,6 +34,8 @@ class Table:
     description: str
     columns: tuple[Column, ...]
     primary_key: tuple[str, ...] = ()
+    indexed: tuple[str, ...] = ()
+    """Columns with a secondary index: the loader looks rows up by their values."""
 
     @property
     def arrow_schema(self) -> pa.Schema:
@@ -161,6 +166,7 @@ ARTICLES = Table(
     name="articles",
     description="One row per article: the current version of each article URL.",
     primary_key=("article_id",),
+    indexed=("content_hash",),
     columns=(
         *_ARTICLE_CORE,
         _time("first_seen_at", "When a run first fetched this article.", nullable=False),
@@ -182,6 +188,112 @@ ARTICLES = Table(
             "article_id of the earliest article with the same content_hash "
             "(the original of a syndicated copy); null for originals.",
         ),
+    ),
+)
+
+# A version's content is the article's core columns as its first fetch gave them: the
+# fields outside version_hash (tags, sections, lead image, language confidence, capture)
+# may differ on later fetches of the same version.
+ARTICLE_VERSIONS = Table(
+    name="article_versions",
+    description="One row per distinct content (version_hash) seen for an article, with when "
+    "runs saw it: how an article changed. An article that changes back to an earlier "
+    "content gets no new row: that version's row is seen again (last_seen_at, times_seen) "
+    "and records the return in returned_at.",
+    primary_key=("version_id",),
+    columns=(
+        _text(
+            "version_id",
+            "article_id and version_hash joined by ':'; stable id of one content of one article.",
+            nullable=False,
+        ),
+        *_ARTICLE_CORE,
+        _time(
+            "first_seen_at",
+            "When a run first fetched the article and found this content.",
+            nullable=False,
+        ),
+        _time(
+            "last_seen_at",
+            "When a run last fetched the article and found this content (new, changed or "
+            "unchanged); runs that did not fetch the article do not move it.",
+            nullable=False,
+        ),
+        _text("first_run_id", "The run that first found this content.", nullable=False),
+        _text("last_run_id", "The run that last found this content.", nullable=False),
+        Column(
+            name="times_seen",
+            type=pa.int32(),
+            nullable=False,
+            description="Runs that fetched the article and found this content (for a "
+            "version stored before versions were recorded: its run and the unchanged fetches "
+            "since).",
+        ),
+        _time(
+            "returned_at",
+            "When the article last changed back to this content after showing another one; "
+            "null if it never did.",
+        ),
+    ),
+)
+
+_SOURCE_CONFIG = (
+    _text(
+        "name",
+        "Name of the configured source (outlet), as articles.source gives it.",
+        nullable=False,
+    ),
+    _text(
+        "home_url",
+        "The outlet's home page: configured, else the origin of its first feed, sitemap or URL.",
+    ),
+    _text("language", "The outlet's main language (ISO 639-1) as configured; null if not given."),
+    _text(
+        "timezone",
+        "The outlet's IANA time zone (e.g. Europe/Berlin; UTC unless configured): its "
+        "articles count on the local day of this zone.",
+        nullable=False,
+    ),
+    Column(
+        name="feeds",
+        type=pa.list_(pa.string()),
+        nullable=False,
+        description="RSS/Atom feed URLs the source is read from, in config order.",
+    ),
+    Column(
+        name="sitemaps",
+        type=pa.list_(pa.string()),
+        nullable=False,
+        description="(Google News) sitemap URLs the source is read from, in config order.",
+    ),
+    Column(
+        name="url_count",
+        type=pa.int32(),
+        nullable=False,
+        description="How many article URLs the config lists for the source directly.",
+    ),
+)
+
+SOURCE_CONFIGS = Table(
+    name="source_configs",
+    description="Lake only: each configured source as a run's config declared it.",
+    columns=(
+        _text("run_id", "The run whose config declared the source.", nullable=False),
+        *_SOURCE_CONFIG,
+    ),
+)
+
+SOURCES = Table(
+    name="sources",
+    description="One row per configured source (outlet): its settings as the newest run "
+    "that named it declared them, and which runs named it first and last.",
+    primary_key=("name",),
+    columns=(
+        *_SOURCE_CONFIG,
+        _text("first_run_id", "The first run whose config named the source.", nullable=False),
+        _time("first_run_at", "When that first run started.", nullable=False),
+        _text("last_run_id", "The newest run whose config named the source.", nullable=False),
+        _time("last_run_at", "When that newest run started.", nullable=False),
     ),
 )
 
@@ -368,5 +480,5 @@ CAPTURES = Table(
     ),
 )
 
-WAREHOUSE_TABLES = (ARTICLES, URL_OUTCOMES, CAPTURES, RUNS)
-LAKE_TABLES = (EXTRACTIONS, URL_OUTCOMES, CAPTURES, RUNS)
+WAREHOUSE_TABLES = (ARTICLES, ARTICLE_VERSIONS, SOURCES, URL_OUTCOMES, CAPTURES, RUNS)
+LAKE_TABLES = (EXTRACTIONS, SOURCE_CONFIGS, URL_OUTCOMES, CAPTURES, RUNS)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from transforms.records import Article, UrlOutcome
+from transforms.records import Article, Source, UrlOutcome
 from warehouse.captures import CaptureRecord, captures_table
 from warehouse.lake import write_part
-from warehouse.rows import extractions_table, outcomes_table
-from warehouse.schema import CAPTURES, EXTRACTIONS, URL_OUTCOMES
+from warehouse.rows import extractions_table, outcomes_table, source_configs_table
+from warehouse.schema import CAPTURES, EXTRACTIONS, SOURCE_CONFIGS, URL_OUTCOMES
 
 
 def write_parts(
@@ -20,9 +20,21 @@ def write_parts(
     partition: str,
     articles: tuple[Article, ...],
     outcomes: tuple[UrlOutcome, ...],
+    sources: tuple[Source, ...] = (),
 ) -> dict[str, tuple[str, ...]]:
-    """Write a batch's articles and outcomes as lake parts; return table name to part paths."""
+    """Write a batch's articles and outcomes (and the run's configured sources, when
+    given) as lake parts; return table name to part paths."""
     parts: dict[str, tuple[str, ...]] = {}
+    if sources:
+        parts[SOURCE_CONFIGS.name] = (
+            write_part(
+                lake_dir,
+                SOURCE_CONFIGS,
+                source_configs_table(sources, run_id),
+                partition=partition,
+                name=part_name,
+            ),
+        )
     if articles:
         parts[EXTRACTIONS.name] = (
             write_part(

@@ -10,13 +10,13 @@ from typing import Any
 
 import duckdb
 
-from transforms.records import Article, DiscoveryVia, Reason, Status, UrlKind, UrlOutcome
+from transforms.records import Article, DiscoveryVia, Reason, Source, Status, UrlKind, UrlOutcome
 from transforms.text import content_hash, version_hash, word_count
 from transforms.urls import article_id_for
 from warehouse.lake import RunCommit, commit_run, write_part
 from warehouse.load import RunInfo, load_run
-from warehouse.rows import extractions_table, outcomes_table
-from warehouse.schema import EXTRACTIONS, URL_OUTCOMES, WAREHOUSE_TABLES
+from warehouse.rows import extractions_table, outcomes_table, source_configs_table
+from warehouse.schema import EXTRACTIONS, SOURCE_CONFIGS, URL_OUTCOMES, WAREHOUSE_TABLES
 
 T0 = datetime(2025, 3, 4, 6, 0, tzinfo=UTC)
 PARTITION = "run_date=2025-03-04"
@@ -113,11 +113,23 @@ def write_run(
     outcomes: Sequence[UrlOutcome] | None = None,
     *,
     partition: str = PARTITION,
+    sources: Sequence[Source] = (),
 ) -> RunCommit:
-    """Write a run's parts to the lake and commit them; return the commit."""
+    """Write a run's parts to the lake (its configured sources too, when given) and
+    commit them; return the commit."""
     if outcomes is None:
         outcomes = [outcome_for(a) for a in articles]
     parts: dict[str, tuple[str, ...]] = {}
+    if sources:
+        parts[SOURCE_CONFIGS.name] = (
+            write_part(
+                lake,
+                SOURCE_CONFIGS,
+                source_configs_table(sources, run_id),
+                partition=partition,
+                name=f"{run_id}-sources",
+            ),
+        )
     if articles:
         parts[EXTRACTIONS.name] = (
             write_part(

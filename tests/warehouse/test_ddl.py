@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
 import pytest
 
-from tests.warehouse.builders import article_row, load, make_article, write_run
+from tests.warehouse.builders import T0, article_row, load, make_article, write_run
 from warehouse.connection import open_warehouse
 from warehouse.ddl import (
     comment_sql,
@@ -17,7 +18,14 @@ from warehouse.ddl import (
     quote_identifier,
     quote_literal,
 )
-from warehouse.schema import ARTICLES, WAREHOUSE_TABLES, Column, Table, duckdb_type
+from warehouse.schema import (
+    ARTICLES,
+    SCHEMA_VERSION,
+    WAREHOUSE_TABLES,
+    Column,
+    Table,
+    duckdb_type,
+)
 
 
 def test_every_table_and_column_has_a_comment(warehouse: duckdb.DuckDBPyConnection) -> None:
@@ -29,7 +37,8 @@ def test_every_table_and_column_has_a_comment(warehouse: duckdb.DuckDBPyConnecti
         ).fetchall()
     )
     columns = warehouse.execute(
-        "SELECT table_name, column_name, comment FROM duckdb_columns() WHERE NOT internal"
+        "SELECT table_name, column_name, comment FROM duckdb_columns() WHERE NOT internal "
+        "AND table_name IN (SELECT table_name FROM duckdb_tables())"
     ).fetchall()
 
     assert set(tables) == {t.name for t in WAREHOUSE_TABLES}
@@ -225,3 +234,48 @@ def test_a_warehouse_without_sections_images_and_confidence_is_upgraded_in_place
         ["Local", "Harbour"],
         "https://gazette.example/img/harbour-wall.jpg",
     )
+
+
+def test_a_schema_version_1_warehouse_is_upgraded_in_place(tmp_path: Path) -> None:
+    # A file as the first release wrote it: four tables, no versions, sources, indexes,
+    # views or macros; one article and its run.
+    path = tmp_path / "v1.duckdb"
+    v1_tables = [t for t in WAREHOUSE_TABLES if t.name not in ("article_versions", "sources")]
+    with duckdb.connect(str(path)) as connection:
+        for table in v1_tables:
+            connection.execute(create_table_sql(replace(table, indexed=())))
+        connection.execute(
+            "INSERT INTO articles (article_id, url, source, title, authors, text, word_count, "
+            "content_hash, version_hash, extractor_version, tags, first_seen_at, updated_at, "
+            "run_id, published_at) VALUES ('a1', 'https://x.test/a', 'x', 'Old story', ['Ann'], "
+            "'Text about the harbour.', 4, 'c', 'v', 'e', [], $t, $t, 'r1', $t)",
+            {"t": T0},
+        )
+        connection.execute(
+            "INSERT INTO runs VALUES ('r1', 'f', $t, $t, 'c', 1, 1, 0, 0, 0, 0)", {"t": T0}
+        )
+        before = {
+            t.name: connection.execute(f'SELECT * FROM "{t.name}"').fetchall() for t in v1_tables
+        }
+
+    with open_warehouse(path) as connection:
+        ensure_schema(connection)
+        kept = {
+            t.name: connection.execute(f'SELECT * FROM "{t.name}"').fetchall() for t in v1_tables
+        }
+        indexes = connection.execute("SELECT index_name FROM duckdb_indexes()").fetchall()
+        version = connection.execute("SELECT schema_version FROM schema_info").fetchall()
+        about = connection.execute("SELECT article_id FROM articles_about('HARBOUR')").fetchall()
+        history = connection.execute(
+            "SELECT version_number, title, is_current FROM article_history('a1')"
+        ).fetchall()
+        counts = connection.execute(
+            "SELECT source, local_day, articles FROM daily_counts"
+        ).fetchall()
+
+    assert kept == before
+    assert indexes == [("articles_content_hash_idx",)]
+    assert version == [(SCHEMA_VERSION,)]
+    assert about == [("a1",)]
+    assert history == [(1, "Old story", True)]
+    assert counts == [("x", T0.date(), 1)]

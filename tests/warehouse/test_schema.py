@@ -6,11 +6,14 @@ import pyarrow as pa
 import pytest
 
 from warehouse.schema import (
+    ARTICLE_VERSIONS,
     ARTICLES,
     EXTRACTIONS,
     LAKE_TABLES,
     RUNS,
     SCHEMA_VERSION,
+    SOURCE_CONFIGS,
+    SOURCES,
     URL_OUTCOMES,
     UTC_TIMESTAMP,
     WAREHOUSE_TABLES,
@@ -18,7 +21,7 @@ from warehouse.schema import (
     duckdb_type,
 )
 
-ALL_TABLES = (ARTICLES, EXTRACTIONS, URL_OUTCOMES, RUNS)
+ALL_TABLES = (*WAREHOUSE_TABLES, *(t for t in LAKE_TABLES if t not in WAREHOUSE_TABLES))
 
 
 @pytest.mark.parametrize("table", ALL_TABLES, ids=lambda t: t.name)
@@ -66,8 +69,21 @@ def test_articles_and_extractions_share_the_article_columns() -> None:
 
 
 def test_table_groups() -> None:
-    assert [t.name for t in WAREHOUSE_TABLES] == ["articles", "url_outcomes", "captures", "runs"]
-    assert [t.name for t in LAKE_TABLES] == ["extractions", "url_outcomes", "captures", "runs"]
+    assert [t.name for t in WAREHOUSE_TABLES] == [
+        "articles",
+        "article_versions",
+        "sources",
+        "url_outcomes",
+        "captures",
+        "runs",
+    ]
+    assert [t.name for t in LAKE_TABLES] == [
+        "extractions",
+        "source_configs",
+        "url_outcomes",
+        "captures",
+        "runs",
+    ]
     assert ARTICLES.primary_key == ("article_id",)
     assert URL_OUTCOMES.primary_key == ("run_id", "url", "kind")
     assert RUNS.primary_key == ("run_id",)
@@ -101,3 +117,17 @@ def test_duckdb_type(arrow_type: pa.DataType, expected: str) -> None:
 def test_duckdb_type_refuses_undeclared_types() -> None:
     with pytest.raises(TypeError, match="no DuckDB type declared"):
         duckdb_type(pa.float16())
+
+
+@pytest.mark.parametrize("table", ALL_TABLES, ids=lambda t: t.name)
+def test_indexed_columns_are_declared_columns(table: Table) -> None:
+    assert set(table.indexed) <= set(table.column_names)
+
+
+def test_versions_hold_the_article_columns_and_sources_the_config_columns() -> None:
+    core = [c for c in EXTRACTIONS.columns if c.name not in ("fetched_at", "run_id")]
+    assert list(ARTICLE_VERSIONS.columns[1 : len(core) + 1]) == core
+    assert ARTICLE_VERSIONS.primary_key == ("version_id",)
+    config = [c for c in SOURCE_CONFIGS.columns if c.name != "run_id"]
+    assert list(SOURCES.columns[: len(config)]) == config
+    assert SOURCES.primary_key == ("name",)
