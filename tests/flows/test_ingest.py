@@ -48,6 +48,14 @@ def test_ingest_runs_the_config_and_prints_its_summary(prefect_api: None, tmp_pa
             ).fetchall()
         )
         assert stored == (len(articles_of("harbour-ledger")),)
+        # The run's config reached the warehouse through the lake; every article has its
+        # first version.
+        sources = connection.execute("SELECT name, timezone, home_url, url_count FROM sources")
+        assert sources.fetchall() == [("ledger", "Europe/London", "http://harbour-ledger.test/", 2)]
+        versions = connection.execute(
+            "SELECT count(*), count(DISTINCT article_id) FROM article_versions"
+        )
+        assert versions.fetchone() == (stored[0], stored[0])
     finally:
         connection.close()
     # The feed lists every story and one deleted one (404); the configured list adds a
