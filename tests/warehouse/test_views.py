@@ -15,6 +15,7 @@ Three runs through the real load path:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
@@ -411,3 +412,19 @@ def test_views_answer_on_an_empty_warehouse(warehouse: duckdb.DuckDBPyConnection
     assert warehouse.execute(
         "SELECT count(*) FROM daily_counts('x', DATE '2025-01-01', DATE '2025-01-03')"
     ).fetchone() == (3,)
+
+
+def test_the_readme_examples_run(reader: duckdb.DuckDBPyConnection) -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Views and macros", 1)[1].split("\n## ", 1)[0]
+    listed = re.findall(r"^\| `(\w+)` \|", section, flags=re.MULTILINE)
+    examples = section.split("```sql\n", 1)[1].split("```", 1)[0]
+    statements = [line.split("--")[0].strip() for line in examples.splitlines() if line.strip()]
+
+    assert listed == [v.name for v in VIEWS if v.name != "schema_info"]
+    assert sorted(s.split("(")[0].removeprefix("FROM ") for s in statements) == sorted(
+        m.name for m in MACROS
+    )
+    for statement in statements:
+        reader.execute(statement).fetchall()
+    assert reader.execute(statements[0]).fetchall()
