@@ -4,6 +4,7 @@
 
     with open_warehouse_readonly(".mediawatch/demo/mediawatch.duckdb") as wh:
         counts = wh.daily_counts(since="2025-03-01")
+        history = wh.article_history("https://example.com/news/story")
         ferry = wh.sql("SELECT title, url FROM articles WHERE title ILIKE $p", {"p": "%ferry%"})
         stories = wh.cookbook("syndicated_stories")
 
@@ -57,21 +58,19 @@ WHERE ($sources::VARCHAR[] IS NULL OR list_contains($sources::VARCHAR[], source)
 ORDER BY published_at NULLS LAST, article_id
 """
 
-# The outlet's own calendar: published_at plus the offset the page gave (README).
+# The daily_counts view counts each language apart; the outlet's day is the view's.
 _DAILY_COUNTS = """
-WITH dated AS (
-    SELECT source, duplicate_of,
-           (published_at + to_minutes(coalesce(published_offset, 0)))::DATE AS day
-    FROM articles
-    WHERE published_at IS NOT NULL
-)
-SELECT source, day, count(*) AS articles, count(duplicate_of) AS syndicated_copies
-FROM dated
+SELECT source,
+       local_day,
+       timezone,
+       sum(articles)::BIGINT AS articles,
+       sum(syndicated_copies)::BIGINT AS syndicated_copies
+FROM daily_counts
 WHERE ($sources::VARCHAR[] IS NULL OR list_contains($sources::VARCHAR[], source))
-  AND ($since::DATE IS NULL OR day >= $since::DATE)
-  AND ($until::DATE IS NULL OR day <= $until::DATE)
-GROUP BY source, day
-ORDER BY source, day
+  AND ($since::DATE IS NULL OR local_day >= $since::DATE)
+  AND ($until::DATE IS NULL OR local_day <= $until::DATE)
+GROUP BY source, local_day, timezone
+ORDER BY source, local_day
 """
 
 Moment = date | datetime | str
@@ -127,13 +126,19 @@ class Warehouse:
         since: date | str | None = None,
         until: date | str | None = None,
     ) -> pd.DataFrame:
-        """Return articles per outlet and local publication day (the outlet's calendar).
+        """Return articles per outlet and publication day on the outlet's clock.
 
-        Columns: source, day, articles, syndicated_copies (articles whose text copies an
-        earlier article's, ``duplicate_of``). ``since`` and ``until`` are local days, both
-        included; articles without a publication time are left out.
+        Columns: source, local_day, timezone (the outlet's, sources.timezone), articles,
+        syndicated_copies (articles whose text copies an earlier article's). ``since`` and
+        ``until`` are local days, both included; undated articles are left out. The
+        ``daily_counts`` view has the same counts per language.
         """
         return self.sql(_DAILY_COUNTS, _filters(source, since, until))
+
+    def article_history(self, url_or_id: str) -> pd.DataFrame:
+        """Return the versions of an article (found by URL, canonical URL or article_id),
+        oldest first, with what changed from one to the next."""
+        return self.sql("FROM article_history($url_or_id::VARCHAR)", {"url_or_id": url_or_id})
 
     def cookbook(self, name: str, **params: object) -> pd.DataFrame:
         """Return the answer of a cookbook query (``warehouse/queries/<name>.sql``)."""

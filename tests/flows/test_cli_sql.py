@@ -334,10 +334,10 @@ def test_a_cookbook_query_with_parameters_as_text(
 
     assert (status, err) == (0, "")
     assert out == (
-        "source,local_day,articles,syndicated_copies,avg_words\n"
-        "harbour-ledger,2025-03-04,1,0,21.0\n"
-        "rheinblick,2025-03-04,1,0,25.0\n"
-        "valley-courier,2025-03-04,1,1,21.0\n"
+        "source,local_day,timezone,articles,syndicated_copies\n"
+        "harbour-ledger,2025-03-04,Europe/London,1,0\n"
+        "rheinblick,2025-03-04,Europe/Berlin,1,0\n"
+        "valley-courier,2025-03-04,America/Los_Angeles,1,1\n"
     )
 
 
@@ -352,7 +352,7 @@ def test_a_cookbook_query_names_what_it_needs(
     )
     status, _, err = _sql(capsys, published, "--cookbook", "headlines")
     assert status == 2
-    assert err.startswith("mediawatch: no cookbook query 'headlines'; there are: article_text, ")
+    assert err.startswith("mediawatch: no cookbook query 'headlines'; there are: article_changes, ")
 
 
 def test_the_readme_commands_run(

@@ -1,6 +1,7 @@
 """A small published warehouse with known answers, for the analyst CLI, API and cookbook.
 
-Two runs through the real load path, three outlets:
+Two runs through the real load path, three outlets in three time zones (London, Los
+Angeles, Berlin, as the runs' configs declare them):
 
 - run 1 (2025-03-04): harbour-ledger's harbour story; valley-courier's copy of it (same
   text: duplicate_of and the same cluster) and its ferry story (published in the evening
@@ -8,7 +9,8 @@ Two runs through the real load path, three outlets:
   still 3 March in UTC) and an undated letters page that mentions a ferry; one timeout.
 - run 2 (2025-03-05): the market-hall story updated (new headline and a paragraph),
   harbour-ledger's storm story (new), two 5xx, a 404 and a malformed feed (failed), one
-  URL robots.txt disallows (skipped), the other articles fetched again unchanged.
+  URL robots.txt disallows (skipped), the other articles fetched again unchanged (the
+  market hall has two versions).
 
 The file is published as the loader publishes it: the configured path is a symlink to a
 replica.
@@ -16,12 +18,12 @@ replica.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from tests.warehouse.builders import make_article, outcome_for, revised, run_info, write_run
-from transforms.records import Article, Reason, Status, UrlKind, UrlOutcome
+from transforms.records import Article, Reason, Source, Status, UrlKind, UrlOutcome
 from warehouse.connection import open_warehouse
 from warehouse.load import load_run
 
@@ -29,6 +31,11 @@ RUN_1 = "20250304T060000Z-aaaaaa"
 RUN_2 = "20250305T060000Z-bbbbbb"
 RUN_1_STARTED = datetime(2025, 3, 4, 6, 0, tzinfo=UTC)
 RUN_2_STARTED = datetime(2025, 3, 5, 6, 0, tzinfo=UTC)
+SOURCES = (
+    Source(name="harbour-ledger", timezone="Europe/London"),
+    Source(name="valley-courier", timezone="America/Los_Angeles"),
+    Source(name="rheinblick", timezone="Europe/Berlin"),
+)
 
 HARBOUR_TEXT = (
     "The town council approved the rebuilding of the old harbour wall on Tuesday night.\n"
@@ -163,9 +170,13 @@ def build_analyst_warehouse(root: Path) -> AnalystWarehouse:
         run_1,
         [*(outcome_for(a) for a in run_1), *RUN_1_FAILURES],
         partition="run_date=2025-03-04",
+        sources=SOURCES,
     )
     run_2: list[Article] = [MARKET_UPDATED, STORM]
-    unchanged = [outcome_for(a, Reason.UNCHANGED) for a in (HARBOUR, HARBOUR_COPY, FERRY)]
+    unchanged = [
+        outcome_for(replace(a, fetched_at=a.fetched_at + timedelta(days=1)), Reason.UNCHANGED)
+        for a in (HARBOUR, HARBOUR_COPY, FERRY)
+    ]
     write_run(
         lake,
         RUN_2,
@@ -178,6 +189,7 @@ def build_analyst_warehouse(root: Path) -> AnalystWarehouse:
             ROBOTS_SKIP,
         ],
         partition="run_date=2025-03-05",
+        sources=SOURCES,
     )
     with open_warehouse(replica) as connection:
         assert load_run(connection, lake, run_info(RUN_1, RUN_1_STARTED))

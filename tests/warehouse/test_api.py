@@ -15,6 +15,7 @@ from tests.warehouse.analyst_warehouse import (
     HARBOUR,
     HARBOUR_COPY,
     LETTERS,
+    MARKET,
     MARKET_UPDATED,
     RUN_2,
     STORM,
@@ -131,18 +132,34 @@ def test_daily_counts(wh: Warehouse) -> None:
             ],
             # The outlet's calendar: the ferry story is 3 March in California, the market
             # hall 4 March in Berlin, whatever the UTC date.
-            "day": pd.to_datetime(
+            "local_day": pd.to_datetime(
                 ["2025-03-04", "2025-03-05", "2025-03-04", "2025-03-03", "2025-03-04"]
             ).astype("datetime64[us]"),
+            "timezone": ["Europe/London"] * 2 + ["Europe/Berlin"] + ["America/Los_Angeles"] * 2,
             "articles": pd.array([1, 1, 1, 1, 1], dtype="Int64"),
             "syndicated_copies": pd.array([0, 0, 0, 0, 1], dtype="Int64"),
         }
-    ).astype({"source": "str"})
+    ).astype({"source": "str", "timezone": "str"})
     pd.testing.assert_frame_equal(frame, expected)
     narrowed = wh.daily_counts(source="valley-courier", since="2025-03-04", until=date(2025, 3, 4))
     assert narrowed[["source", "articles"]].to_dict("records") == [
         {"source": "valley-courier", "articles": 1}
     ]
+
+
+def test_article_history(wh: Warehouse) -> None:
+    by_url = wh.article_history(MARKET.url)
+    by_id = wh.article_history(MARKET.article_id)
+
+    pd.testing.assert_frame_equal(by_url, by_id)
+    assert by_url["title"].tolist() == [MARKET.title, MARKET_UPDATED.title]
+    assert by_url["version_number"].tolist() == [1, 2]
+    assert by_url["is_current"].tolist() == [False, True]
+    assert by_url["words_added"].tolist() == [
+        pd.NA,
+        MARKET_UPDATED.word_count - MARKET.word_count,
+    ]
+    assert wh.article_history("https://nowhere.example/").empty
 
 
 def test_cookbook(wh: Warehouse) -> None:
@@ -223,5 +240,8 @@ def test_the_readme_example_runs(published: AnalystWarehouse) -> None:
     articles = namespace["articles"]
     assert isinstance(articles, pd.DataFrame)
     assert articles["url"].tolist() == [HARBOUR.url, STORM.url]
+    history = namespace["history"]
+    assert isinstance(history, pd.DataFrame)
+    assert history["url"].tolist() == [HARBOUR.url]
     stories = namespace["stories"]
     assert isinstance(stories, pd.DataFrame) and len(stories) == 2

@@ -8,9 +8,10 @@ import re
 import statistics
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import duckdb
 import pytest
@@ -26,11 +27,13 @@ from tests.warehouse.analyst_warehouse import (
     RUN_1_STARTED,
     RUN_2,
     RUN_2_STARTED,
+    SOURCES,
     STORM,
     AnalystWarehouse,
     build_analyst_warehouse,
     finished_at,
 )
+from transforms.records import Article
 from warehouse.cookbook import (
     COOKBOOK_DIR,
     CookbookError,
@@ -51,6 +54,15 @@ class Answer:
     rows: list[tuple[Any, ...]]
 
 
+def local_time(article: Article) -> datetime | None:
+    """Return the article's publication time on its outlet's clock (naive, as DuckDB gives
+    TIMESTAMP values)."""
+    if article.published_at is None:
+        return None
+    zone = ZoneInfo(next(s.timezone for s in SOURCES if s.name == article.source))
+    return article.published_at.astimezone(zone).replace(tzinfo=None)
+
+
 def expected_answers(warehouse: AnalystWarehouse) -> dict[str, Answer]:
     """Return the answer of every cookbook query on the analyst test warehouse, by name."""
     story = min(HARBOUR.article_id, HARBOUR_COPY.article_id)
@@ -61,9 +73,9 @@ def expected_answers(warehouse: AnalystWarehouse) -> dict[str, Answer]:
         "daily_counts_by_outlet": Answer(
             params={"since": date(2025, 3, 4), "until": date(2025, 3, 4)},
             rows=[
-                ("harbour-ledger", date(2025, 3, 4), 1, 0, float(HARBOUR.word_count)),
-                ("rheinblick", date(2025, 3, 4), 1, 0, float(MARKET_UPDATED.word_count)),
-                ("valley-courier", date(2025, 3, 4), 1, 1, float(HARBOUR_COPY.word_count)),
+                ("harbour-ledger", date(2025, 3, 4), "Europe/London", 1, 0),
+                ("rheinblick", date(2025, 3, 4), "Europe/Berlin", 1, 0),
+                ("valley-courier", date(2025, 3, 4), "America/Los_Angeles", 1, 1),
             ],
         ),
         "articles_mentioning": Answer(
@@ -114,7 +126,7 @@ def expected_answers(warehouse: AnalystWarehouse) -> dict[str, Answer]:
         "latest_articles_per_outlet": Answer(
             params={"n": 2},
             rows=[
-                (a.source, rank, a.published_at, a.title, a.url)
+                (a.source, rank, local_time(a), a.title, a.url)
                 for a, rank in (
                     (STORM, 1),
                     (HARBOUR, 2),
@@ -123,6 +135,43 @@ def expected_answers(warehouse: AnalystWarehouse) -> dict[str, Answer]:
                     (HARBOUR_COPY, 1),
                     (FERRY, 2),
                 )
+            ],
+        ),
+        "article_changes": Answer(
+            params={"article": MARKET.url},
+            rows=[
+                (
+                    MARKET.article_id,
+                    1,
+                    False,
+                    MARKET.fetched_at,
+                    MARKET.fetched_at,
+                    1,
+                    None,
+                    MARKET.title,
+                    MARKET.word_count,
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                ),
+                (
+                    MARKET.article_id,
+                    2,
+                    True,
+                    MARKET_UPDATED.fetched_at,
+                    MARKET_UPDATED.fetched_at,
+                    1,
+                    None,
+                    MARKET_UPDATED.title,
+                    MARKET_UPDATED.word_count,
+                    MARKET_UPDATED.word_count - MARKET.word_count,
+                    True,
+                    True,
+                    False,
+                    False,
+                ),
             ],
         ),
         "article_text": Answer(

@@ -1,6 +1,7 @@
 -- Which articles mention a word or phrase in their headline or text? A case-insensitive
 -- match (ILIKE) of the term taken literally (% and _ in it match themselves), newest
--- first. Full-text search with ranking is a later addition.
+-- first. The articles_about(term) macro matches the same way; full-text search with
+-- ranking is a later addition.
 --
 -- $term: the word or phrase to look for, such as ferry
 WITH pattern AS (

@@ -1,7 +1,7 @@
 -- Which stories ran at more than one outlet? Every article of a story that two or more
 -- outlets carried, story by story. A story is a near-duplicate cluster (syndicated and
 -- lightly edited copies share cluster_id); exact copies also name their original in
--- duplicate_of.
+-- duplicate_of. The syndication_clusters view has one row per cluster instead.
 WITH stories AS (
     SELECT *, coalesce(cluster_id, duplicate_of, article_id) AS story_id
     FROM articles
