@@ -28,7 +28,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True)
     demo = commands.add_parser(
-        "demo", help="serve the demo newsroom on 127.0.0.1 and run one nightly ingest against it"
+        "demo",
+        help="serve the demo newsroom on 127.0.0.1 and run one nightly ingest against it "
+        "(or one per simulated day with --days)",
     )
     demo.add_argument(
         "--data-dir",
@@ -36,7 +38,15 @@ def build_parser() -> argparse.ArgumentParser:
         default=Path(".mediawatch/demo"),
         help="where the demo keeps its lake, captures and warehouse (default: %(default)s)",
     )
-    demo.set_defaults(run=lambda args: run_demo(args.data_dir))
+    demo.add_argument(
+        "--days",
+        type=_positive_int,
+        default=1,
+        help="simulated days of news, one ingest each, the last one yesterday; the newsroom "
+        "publishes new stories and updates earlier ones every day after the first "
+        "(default: %(default)s, the fixed newsroom and one ingest)",
+    )
+    demo.set_defaults(run=lambda args: run_demo(args.data_dir, days=args.days))
     ingest = commands.add_parser("ingest", help="run one nightly ingest of a config's sources")
     ingest.add_argument("--config", type=Path, required=True, help="TOML config file")
     ingest.set_defaults(run=lambda args: run_ingest(args.config))
@@ -73,8 +83,20 @@ def run_ingest(config_path: Path) -> int:
     return 0
 
 
-def run_demo(data_dir: Path) -> int:
-    """Serve the demo newsroom, ingest it once, and print the summary and an example query."""
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
+def run_demo(data_dir: Path, *, days: int = 1) -> int:
+    """Serve the demo newsroom, ingest it once (or once per simulated day), and print the
+    summary and an example query."""
+    if days > 1:
+        from flows.cli_demo import run_demo_days
+
+        return run_demo_days(data_dir, days, demo_config=DEMO_CONFIG)
     from newsroom.server import serve_newsroom, stable_base_urls
 
     data_dir = data_dir.resolve()

@@ -1,13 +1,16 @@
 """What the demo newsroom publishes: four fictional outlets, their articles and their mess.
 
 Everything here is fictional and fixed: no clock, no randomness. Tests and the pipeline's demo
-read this module to know what a crawl of the newsroom should find.
+read this module to know what a crawl of the newsroom should find. (`newsroom.edition` adds a
+simulated clock on top: days that publish new stories and update earlier ones.)
 
 What each outlet lists (paths relative to the outlet's base URL):
 
-- feed: every served article of the outlet, newest first, except `SPECIALS.redirect_to` and
-  `SPECIALS.robots_disallowed`; the harbour-ledger feed also lists `SPECIALS.deleted_article`.
-- news sitemap: every served article except `SPECIALS.redirect_to`, plus
+- feed: every served article of the outlet, newest first (at most `FEED_LIMIT`), except
+  `SPECIALS.redirect_to` and `SPECIALS.robots_disallowed`; the harbour-ledger feed also lists
+  `SPECIALS.deleted_article`.
+- news sitemap (at most `SITEMAP_LIMIT` URLs, newest first): every served article except
+  `SPECIALS.redirect_to`, plus
   `SPECIALS.broken_article` (valley-courier), `SPECIALS.redirect_from` (rheinblick) and
   `SPECIALS.non_article` (le-guetteur).
 
@@ -22,7 +25,7 @@ meet exactly one 404, one 500, one 301, one non-article page and one disallowed 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from newsroom.records import (
     DemoArticle,
@@ -46,10 +49,12 @@ from newsroom.stories.build import november, paragraphs
 
 __all__ = [
     "ARTICLES",
+    "FEED_LIMIT",
     "INFO_PAGES",
     "OUTLETS",
     "ROBOTS_DISALLOW",
     "ROBOTS_PATH",
+    "SITEMAP_LIMIT",
     "SITEMAP_PATH",
     "SPECIALS",
     "UNSERVED_ARTICLES",
@@ -69,6 +74,10 @@ __all__ = [
 
 SITEMAP_PATH = "/news-sitemap.xml"
 ROBOTS_PATH = "/robots.txt"
+FEED_LIMIT = 25
+"""Items a feed lists at most: the newest, as a real feed keeps only its latest stories."""
+SITEMAP_LIMIT = 50
+"""URLs a news sitemap lists at most, the newest first."""
 
 OUTLETS: tuple[Outlet, ...] = (
     Outlet(
@@ -205,38 +214,53 @@ def _newest_first(articles: list[DemoArticle]) -> tuple[DemoArticle, ...]:
     return tuple(sorted(articles, key=lambda article: article.published_at, reverse=True))
 
 
-def feed_items(slug: str) -> tuple[DemoArticle, ...]:
-    """Return the articles an outlet's feed lists, newest first."""
+def feed_items(
+    slug: str,
+    served: Sequence[DemoArticle] = ARTICLES,
+    unserved: Sequence[DemoArticle] = UNSERVED_ARTICLES,
+) -> tuple[DemoArticle, ...]:
+    """Return the articles an outlet's feed lists, newest first, at most `FEED_LIMIT`.
+
+    `served` and `unserved` default to the whole catalogue; the simulated clock passes
+    what is published as of one day.
+    """
     hidden = {SPECIALS.redirect_to, SPECIALS.robots_disallowed}
-    listed = [article for article in articles_of(slug) if ref(article) not in hidden]
-    if SPECIALS.deleted_article.outlet == slug:
-        # Feeds are cached and regenerated lazily, so a deleted story lingers in them.
-        listed.append(harbour_ledger_news.DELETED_PARKING_STORY)
-    return _newest_first(listed)
+    listed = [a for a in served if a.outlet == slug and ref(a) not in hidden]
+    # Feeds are cached and regenerated lazily, so a deleted story lingers in them.
+    listed += [a for a in unserved if a.outlet == slug and ref(a) == SPECIALS.deleted_article]
+    return _newest_first(listed)[:FEED_LIMIT]
 
 
-def sitemap_entries(slug: str) -> tuple[SitemapEntry, ...]:
-    """Return the URLs an outlet's news sitemap lists, newest first."""
-    listed = [article for article in articles_of(slug) if ref(article) != SPECIALS.redirect_to]
-    if SPECIALS.broken_article.outlet == slug:
-        listed.append(valley_courier_news.BROKEN_UNDERSHERIFF_STORY)
+def sitemap_entries(
+    slug: str,
+    served: Sequence[DemoArticle] = ARTICLES,
+    unserved: Sequence[DemoArticle] = UNSERVED_ARTICLES,
+    info_pages: Sequence[InfoPage] = INFO_PAGES,
+) -> tuple[SitemapEntry, ...]:
+    """Return the URLs an outlet's news sitemap lists, newest first, at most `SITEMAP_LIMIT`.
+
+    The defaults are the whole catalogue, as for `feed_items`.
+    """
+    listed = [a for a in served if a.outlet == slug and ref(a) != SPECIALS.redirect_to]
+    listed += [a for a in unserved if a.outlet == slug and ref(a) == SPECIALS.broken_article]
     entries = [
         SitemapEntry(path=article.path, title=article.headline, published_at=article.published_at)
-        for article in _newest_first(listed)
+        for article in listed
     ]
-    if SPECIALS.redirect_from.outlet == slug:
-        moved = rheinblick_region.CHEMIEPARK_STELLEN
+    moved = [a for a in served if ref(a) == SPECIALS.redirect_to]
+    if SPECIALS.redirect_from.outlet == slug and moved:
         # The sitemap generator still knows the story by the URL it had before the CMS move.
         entries.append(
             SitemapEntry(
                 path=SPECIALS.redirect_from.path,
-                title=moved.headline,
-                published_at=moved.published_at,
+                title=moved[0].headline,
+                published_at=moved[0].published_at,
             )
         )
-    for page in INFO_PAGES:
+    for page in info_pages:
         if page.outlet == slug:
             entries.append(
                 SitemapEntry(path=page.path, title=page.title, published_at=page.published_at)
             )
-    return tuple(sorted(entries, key=lambda entry: entry.published_at, reverse=True))
+    newest_first = sorted(entries, key=lambda entry: entry.published_at, reverse=True)
+    return tuple(newest_first[:SITEMAP_LIMIT])

@@ -19,11 +19,17 @@ _DESCRIPTIONS = {
     "le-guetteur": "L'actualité de Valmirande et de son arrière-pays",
 }
 _FEED_LANGUAGES = {"en": "en-GB", "de": "de-DE", "fr": "fr-FR"}
+LISTINGS_OPENED = datetime(2026, 1, 1, tzinfo=UTC)
+"""When a listing with nothing in it (a simulated day before any story) last changed."""
 
 
 def last_changed(articles: Sequence[DemoArticle]) -> datetime:
-    """Return the latest publication or modification time among `articles`, in UTC."""
-    return max((a.modified_at or a.published_at).astimezone(UTC) for a in articles)
+    """Return the latest publication or modification time among `articles`, in UTC
+    (`LISTINGS_OPENED` if there are none)."""
+    return max(
+        ((a.modified_at or a.published_at).astimezone(UTC) for a in articles),
+        default=LISTINGS_OPENED,
+    )
 
 
 def render_rss(

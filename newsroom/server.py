@@ -6,7 +6,7 @@ import socket
 import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC
 from email.utils import parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -14,6 +14,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from newsroom.catalogue import OUTLETS
+from newsroom.clock import Timeline
+from newsroom.edition import ARCHIVE, Edition, editions
 from newsroom.records import PageRef
 from newsroom.site import Page, build_site, not_found_page
 
@@ -21,20 +23,42 @@ from newsroom.site import Page, build_site, not_found_page
 _VALIDATOR_HEADERS = ("ETag", "Last-Modified", "Cache-Control")
 
 
+class _Calendar:
+    """The running newsroom's editions and which one it serves; one day switch at a time."""
+
+    def __init__(self, editions: tuple[Edition, ...]) -> None:
+        self.editions = editions
+        self.day = 0
+        self.lock = threading.Lock()
+
+
 @dataclass(frozen=True)
 class Newsroom:
-    """The running newsroom: where each outlet answers."""
+    """The running newsroom: where each outlet answers, and which day it serves."""
 
     base_urls: dict[str, str]
     """Outlet slug to "http://127.0.0.1:PORT" (no trailing slash): where it answers."""
     public_base_urls: dict[str, str]
     """Outlet slug to the base URL its pages, feeds and sitemaps link to; the same as
     base_urls unless the newsroom was asked to publish under stable names."""
+    _servers: Mapping[str, _OutletServer] = field(default_factory=dict, repr=False)
+    _calendar: _Calendar = field(default_factory=lambda: _Calendar((ARCHIVE,)), repr=False)
 
     @property
     def addresses(self) -> dict[str, str]:
         """Return outlet slug to "127.0.0.1:PORT", what a resolver maps public hosts to."""
         return {slug: urlsplit(url).netloc for slug, url in self.base_urls.items()}
+
+    @property
+    def days(self) -> int:
+        """Return how many simulated days the newsroom can serve (1 without a timeline)."""
+        return len(self._calendar.editions)
+
+    @property
+    def edition(self) -> Edition:
+        """Return what the newsroom serves now."""
+        with self._calendar.lock:
+            return self._calendar.editions[self._calendar.day]
 
     def url(self, slug: str, path: str) -> str:
         """Return the absolute URL of `path` on the outlet `slug`."""
@@ -43,6 +67,36 @@ class Newsroom:
     def url_of(self, ref: PageRef) -> str:
         """Return the absolute URL of a catalogue PageRef."""
         return self.url(ref.outlet, ref.path)
+
+    def set_day(self, day: int) -> Edition:
+        """Serve simulated day `day` (0-based) from now on, on the running servers; return it.
+
+        Each outlet's pages are all prepared first, then swapped in at once: a request sees
+        one day or the other, never a mix within one outlet. Safe to call from any thread.
+        """
+        calendar = self._calendar
+        if not 0 <= day < len(calendar.editions):
+            raise IndexError(f"day {day} is outside the newsroom's {self.days} days")
+        with calendar.lock:
+            edition = calendar.editions[day]
+            _serve(self._servers, edition, self.public_base_urls)
+            calendar.day = day
+        return edition
+
+
+def _serve(
+    servers: Mapping[str, _OutletServer], edition: Edition, published: Mapping[str, str]
+) -> None:
+    prepared = {
+        outlet.slug: build_site(
+            outlet, published[outlet.slug], peer_base_urls=published, edition=edition
+        )
+        for outlet in OUTLETS
+        if outlet.slug in servers
+    }
+    for slug, pages in prepared.items():
+        # One reference assignment: a handler reads `pages` once per request.
+        servers[slug].pages = pages
 
 
 def not_modified(page: Page, *, if_none_match: str | None, if_modified_since: str | None) -> bool:
@@ -108,7 +162,7 @@ class _NewsroomHandler(BaseHTTPRequestHandler):
         server = self.server
         assert isinstance(server, _OutletServer)
         path = urlsplit(self.path).path or "/"
-        page = server.pages.get(path, server.not_found)
+        page = server.pages.get(path, server.not_found)  # `pages` may be swapped: read once
         if not_modified(
             page,
             if_none_match=self.headers.get("If-None-Match"),
@@ -137,12 +191,17 @@ def _url_host(host: str) -> str:
 
 @contextmanager
 def serve_newsroom(
-    host: str = "127.0.0.1", *, public_base_urls: Mapping[str, str] | None = None
+    host: str = "127.0.0.1",
+    *,
+    public_base_urls: Mapping[str, str] | None = None,
+    timeline: Timeline | None = None,
 ) -> Iterator[Newsroom]:
     """Yield the running newsroom, one server per outlet on a free port; stop them on exit.
 
     With ``public_base_urls`` (slug to base URL, e.g. ``stable_base_urls()``), pages link
     to those URLs instead of the loopback ports, so URLs stay the same from run to run.
+    Without a ``timeline`` the newsroom serves the whole fixed catalogue; with one, it
+    serves day 0 of the timeline until ``Newsroom.set_day`` moves it on.
     """
     servers: dict[str, _OutletServer] = {}
     threads: list[tuple[_OutletServer, threading.Thread]] = []
@@ -153,10 +212,10 @@ def serve_newsroom(
             slug: f"http://{_url_host(host)}:{server.port}" for slug, server in servers.items()
         }
         published = dict(public_base_urls or base_urls)
+        calendar = _Calendar(editions(timeline) if timeline is not None else (ARCHIVE,))
+        _serve(servers, calendar.editions[0], published)
         for outlet in OUTLETS:
-            server = servers[outlet.slug]
-            server.pages = build_site(outlet, published[outlet.slug], peer_base_urls=published)
-            server.not_found = not_found_page(outlet)
+            servers[outlet.slug].not_found = not_found_page(outlet)
         for slug, server in servers.items():
             thread = threading.Thread(
                 target=server.serve_forever,
@@ -166,7 +225,12 @@ def serve_newsroom(
             )
             thread.start()
             threads.append((server, thread))
-        yield Newsroom(base_urls=base_urls, public_base_urls=published)
+        yield Newsroom(
+            base_urls=base_urls,
+            public_base_urls=published,
+            _servers=servers,
+            _calendar=calendar,
+        )
     finally:
         # shutdown() waits for serve_forever to notice, so only call it on started servers.
         for server, _ in threads:

@@ -10,6 +10,7 @@ from email.utils import format_datetime
 from types import MappingProxyType
 
 from newsroom import catalogue, feeds, templates
+from newsroom.edition import ARCHIVE, Edition
 from newsroom.records import DemoArticle, Outlet
 
 HTML = "text/html; charset=utf-8"
@@ -100,18 +101,23 @@ def _article_page(
 
 
 def build_site(
-    outlet: Outlet, base_url: str, *, peer_base_urls: Mapping[str, str] | None = None
+    outlet: Outlet,
+    base_url: str,
+    *,
+    peer_base_urls: Mapping[str, str] | None = None,
+    edition: Edition = ARCHIVE,
 ) -> dict[str, Page]:
     """Return every response of `outlet` by path, with absolute URLs built from `base_url`.
 
     `peer_base_urls` (outlet slug to base URL) lets a syndicated copy point its canonical link
     at the original on another outlet; without it the copy is its own canonical.
+    `edition` is what is published (by default the whole catalogue, with no clock).
     Unknown paths are not in the mapping: serve them `not_found_page(outlet)`.
     """
     base_url = base_url.rstrip("/")
     peers = peer_base_urls or {}
     specials = catalogue.SPECIALS
-    articles = catalogue.articles_of(outlet.slug)
+    articles = edition.articles_of(outlet.slug)
     # The moved story must stay out of every link list, or a crawler would find it directly.
     linkable = tuple(a for a in articles if catalogue.ref(a) != specials.redirect_to)
     pages = {
@@ -120,7 +126,7 @@ def build_site(
     }
     pages["/"] = page(200, HTML, templates.render_home(outlet, linkable))
 
-    feed_items = catalogue.feed_items(outlet.slug)
+    feed_items = edition.feed_items(outlet.slug)
     if outlet.feed_kind == "rss":
         malformed = outlet.slug == specials.malformed_feed_outlet
         feed_text = feeds.render_rss(outlet, base_url, feed_items, malformed=malformed)
@@ -130,11 +136,13 @@ def build_site(
         200, _FEED_TYPES[outlet.feed_kind], feed_text, changed=feeds.last_changed(feed_items)
     )
 
-    entries = catalogue.sitemap_entries(outlet.slug)
+    entries = edition.sitemap_entries(outlet.slug)
     sitemap_text = feeds.render_news_sitemap(outlet, base_url, entries)
-    sitemap_changed = max(entry.published_at for entry in entries)
     pages[catalogue.SITEMAP_PATH] = page(
-        200, "application/xml; charset=utf-8", sitemap_text, changed=sitemap_changed
+        200,
+        "application/xml; charset=utf-8",
+        sitemap_text,
+        changed=edition.sitemap_changed(outlet.slug),
     )
 
     robots_text = feeds.render_robots(
@@ -144,14 +152,16 @@ def build_site(
         200, "text/plain; charset=utf-8", robots_text, changed=_ROBOTS_CHANGED
     )
 
-    for info in catalogue.INFO_PAGES:
+    for info in edition.info_pages:
         if info.outlet == outlet.slug:
             pages[info.path] = page(200, HTML, templates.render_info_page(outlet, info, base_url))
-    if specials.deleted_article.outlet == outlet.slug:
+    announced = {catalogue.ref(article) for article in edition.unserved}
+    if specials.deleted_article in announced and specials.deleted_article.outlet == outlet.slug:
         pages[specials.deleted_article.path] = not_found_page(outlet)
-    if specials.broken_article.outlet == outlet.slug:
+    if specials.broken_article in announced and specials.broken_article.outlet == outlet.slug:
         pages[specials.broken_article.path] = page(500, HTML, templates.render_server_error(outlet))
-    if specials.redirect_from.outlet == outlet.slug:
+    moved_out = any(catalogue.ref(article) == specials.redirect_to for article in articles)
+    if moved_out and specials.redirect_from.outlet == outlet.slug:
         location = base_url + specials.redirect_to.path
         pages[specials.redirect_from.path] = page(
             301, HTML, templates.render_moved(location), extra={"Location": location}

@@ -36,7 +36,8 @@ class ArticleContext:
     def image_url(self) -> str:
         """Return the absolute URL of the article's main image."""
         stem = self.article.path.strip("/").replace("/", "-").removesuffix(".html")
-        return f"{self.base_url}/media/2026/11/{stem}.jpg"
+        published = self.article.published_at
+        return f"{self.base_url}/media/{published.year}/{published.month:02d}/{stem}.jpg"
 
     def link(self, path: str) -> str:
         """Return the absolute URL of another path on the same outlet."""
