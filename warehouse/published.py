@@ -51,10 +51,15 @@ def open_reader(
             raise WarehouseMissingError(f"no warehouse at {warehouse_path}: run an ingest first")
         try:
             return open_warehouse(warehouse_path.resolve(), read_only=True)
-        except duckdb.IOException:
-            if time.monotonic() >= deadline:
+        except duckdb.IOException as error:
+            # Only the loader's lock is worth waiting out; a damaged file is not.
+            if not _is_lock_conflict(error) or time.monotonic() >= deadline:
                 raise
             time.sleep(_RETRY_PAUSE)
+
+
+def _is_lock_conflict(error: duckdb.IOException) -> bool:
+    return "lock" in str(error).lower()
 
 
 REPLICAS = 3

@@ -313,3 +313,15 @@ def test_a_load_that_fails_half_way_publishes_nothing(paths: tuple[Path, Path]) 
 
     assert published_replica(warehouse) == before
     assert _count_articles(warehouse) == 2
+
+
+def test_a_file_that_is_no_warehouse_fails_at_once_instead_of_being_retried(
+    tmp_path: Path,
+) -> None:
+    damaged = tmp_path / "mediawatch.duckdb"
+    damaged.write_text("not a database", encoding="utf-8")
+    started = time.monotonic()
+
+    with pytest.raises(duckdb.IOException, match="not a valid DuckDB database"):
+        open_reader(damaged)
+    assert time.monotonic() - started < 2.0
