@@ -91,13 +91,12 @@ def outcomes_by_reason(connection: duckdb.DuckDBPyConnection, run_id: str) -> pd
 
 
 EXAMPLE_QUERY = """
--- Articles per outlet and local publication day, with the syndicated copies counted apart.
-SELECT source,
-       (published_at + to_minutes(coalesce(published_offset, 0)))::DATE AS local_day,
-       count(*) AS articles,
-       count(duplicate_of) AS syndicated_copies,
-       round(avg(word_count)) AS avg_words
-FROM articles
+-- Articles per outlet and publication day in the outlet's own time zone, with the
+-- syndicated copies counted apart (the daily_counts view, summed over languages).
+SELECT source, local_day, timezone,
+       sum(articles)::INTEGER AS articles,
+       sum(syndicated_copies)::INTEGER AS syndicated_copies
+FROM daily_counts
 GROUP BY ALL
 ORDER BY source, local_day
 """

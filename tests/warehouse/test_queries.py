@@ -9,7 +9,7 @@ import duckdb
 import pandas as pd
 
 from tests.warehouse.builders import T0, load, make_article, revised, write_run
-from transforms.records import Article, Reason, Status, UrlKind, UrlOutcome
+from transforms.records import Article, Reason, Source, Status, UrlKind, UrlOutcome
 from warehouse.connection import open_warehouse
 from warehouse.queries import (
     EXAMPLE_QUERY,
@@ -201,19 +201,27 @@ def test_outcomes_by_reason(warehouse: duckdb.DuckDBPyConnection, lake: Path) ->
     ]
 
 
-def test_example_query_counts_by_local_publication_day(
+def test_example_query_counts_by_the_outlets_own_day(
     warehouse: duckdb.DuckDBPyConnection, lake: Path
 ) -> None:
-    # 23:30 UTC on 3 March is already 4 March in a +01:00 newsroom.
+    # 23:30 UTC on 3 March is already 4 March in Berlin; 03:00 UTC on 4 March is still
+    # 3 March in New York.
     late_evening = datetime(2025, 3, 3, 23, 30, tzinfo=T0.tzinfo)
     original = make_article(HARBOUR, published_at=late_evening, published_offset=60)
     ferry = make_article(
         FERRY, text="The ferry gets a second evening crossing from April.", published_at=T0
     )
     copy = make_article(
-        "https://tribune.example/harbour", source="tribune", published_at=T0, published_offset=-300
+        "https://tribune.example/harbour",
+        source="tribune",
+        published_at=datetime(2025, 3, 4, 3, 0, tzinfo=T0.tzinfo),
+        published_offset=-300,
     )
-    write_run(lake, "run-1", [original, ferry, copy])
+    outlets = (
+        Source(name="gazette", urls=(HARBOUR,), timezone="Europe/Berlin"),
+        Source(name="tribune", urls=(copy.url,), timezone="America/New_York"),
+    )
+    write_run(lake, "run-1", [original, ferry, copy], sources=outlets)
     load(warehouse, lake, "run-1")
 
     result = example_analyst_query(warehouse)
@@ -222,16 +230,16 @@ def test_example_query_counts_by_local_publication_day(
         {
             "source": "gazette",
             "local_day": pd.Timestamp(2025, 3, 4),
+            "timezone": "Europe/Berlin",
             "articles": 2,
             "syndicated_copies": 0,
-            "avg_words": float(round((original.word_count + ferry.word_count) / 2)),
         },
         {
             "source": "tribune",
-            "local_day": pd.Timestamp(2025, 3, 4),
+            "local_day": pd.Timestamp(2025, 3, 3),
+            "timezone": "America/New_York",
             "articles": 1,
             "syndicated_copies": 1,
-            "avg_words": float(copy.word_count),
         },
     ]
-    assert "FROM articles" in EXAMPLE_QUERY
+    assert "FROM daily_counts" in EXAMPLE_QUERY
