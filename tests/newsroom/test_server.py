@@ -7,6 +7,10 @@ import http.client
 import signal
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
+from datetime import date
+from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 from urllib.robotparser import RobotFileParser
 
@@ -16,6 +20,7 @@ from lxml import etree
 
 from newsroom import catalogue
 from newsroom.catalogue import ARTICLES, OUTLETS, SPECIALS
+from newsroom.clock import Timeline
 from newsroom.server import Newsroom, serve_newsroom
 from tests.newsroom.http_client import fetch
 
@@ -195,3 +200,114 @@ def test_one_keep_alive_connection_serves_many_requests(newsroom: Newsroom) -> N
         assert statuses == [200] * 5
     finally:
         connection.close()
+
+
+# A newsroom on a simulated clock, switched from day to day while it runs.
+
+TIMELINE = Timeline(first_day=date(2026, 11, 25), days=3)
+
+
+@pytest.fixture(scope="module")
+def newsroom_days() -> Iterator[Newsroom]:
+    """Yield a newsroom serving TIMELINE, back on day 0 after every test."""
+    with serve_newsroom(timeline=TIMELINE) as running:
+        yield running
+
+
+@pytest.fixture
+def days(newsroom_days: Newsroom) -> Iterator[Newsroom]:
+    newsroom_days.set_day(0)
+    yield newsroom_days
+    newsroom_days.set_day(0)
+
+
+def test_a_newsroom_without_a_timeline_serves_one_day(newsroom: Newsroom) -> None:
+    assert newsroom.days == 1
+    assert newsroom.edition.articles == ARTICLES
+    with pytest.raises(IndexError):
+        newsroom.set_day(1)
+
+
+def test_set_day_switches_what_the_running_servers_serve(days: Newsroom) -> None:
+    assert days.days == TIMELINE.days
+    assert days.edition.date == TIMELINE.first_day
+    first = days.set_day(1)
+    assert days.edition is first and first.date == TIMELINE.date_of(1)
+    new = first.published[0]
+    updated = first.updated[0]
+    for outlet in OUTLETS:
+        parsed = feedparser.parse(fetch(days.url(outlet.slug, outlet.feed_path)).body)
+        expected = [days.url(outlet.slug, a.path) for a in first.feed_items(outlet.slug)]
+        assert [entry.link for entry in parsed.entries] == expected
+    story = fetch(days.url_of(new))
+    published = first.find_article(new.outlet, new.path)
+    assert published is not None
+    assert story.status == 200 and html.escape(published.headline) in story.text
+    revised = first.find_article(updated.outlet, updated.path)
+    assert revised is not None and revised.modified_at is not None
+    assert revised.modified_at.isoformat() in fetch(days.url_of(updated)).text
+    days.set_day(0)
+    assert fetch(days.url_of(new)).status == 404
+
+
+def test_listing_validators_change_only_when_the_listing_does(days: Newsroom) -> None:
+    outlet = OUTLETS[1]
+    paths = (outlet.feed_path, catalogue.SITEMAP_PATH, catalogue.ROBOTS_PATH)
+    days.set_day(1)
+    before = {path: fetch(days.url(outlet.slug, path)) for path in paths}
+    days.set_day(1)  # switching to the same day changes nothing
+    for path in paths:
+        again = fetch(
+            days.url(outlet.slug, path), headers={"If-None-Match": before[path].headers["ETag"]}
+        )
+        assert again.status == 304
+    days.set_day(2)
+    after = {path: fetch(days.url(outlet.slug, path)) for path in paths}
+    for path in (outlet.feed_path, catalogue.SITEMAP_PATH):
+        assert after[path].headers["ETag"] != before[path].headers["ETag"]
+        moved = parsedate_to_datetime(after[path].headers["Last-Modified"])
+        assert moved > parsedate_to_datetime(before[path].headers["Last-Modified"])
+        stale = fetch(
+            days.url(outlet.slug, path),
+            headers={
+                "If-None-Match": before[path].headers["ETag"],
+                "If-Modified-Since": before[path].headers["Last-Modified"],
+            },
+        )
+        assert stale.status == 200 and stale.body == after[path].body
+    robots = catalogue.ROBOTS_PATH
+    assert after[robots].headers["ETag"] == before[robots].headers["ETag"]
+    assert after[robots].headers["Last-Modified"] == before[robots].headers["Last-Modified"]
+
+
+def test_requests_during_a_day_switch_see_one_day_or_the_other(days: Newsroom) -> None:
+    url = days.url("le-guetteur", "/atom.xml")
+    bodies = set()
+    for day in (1, 2):
+        days.set_day(day)
+        bodies.add(fetch(url).body)
+    assert len(bodies) == 2
+    seen: list[bytes] = []
+    failures: list[Exception] = []
+    stop = threading.Event()
+
+    def read_feed() -> None:
+        while not stop.is_set():
+            try:
+                seen.append(fetch(url).body)
+            except (OSError, http.client.HTTPException) as error:
+                failures.append(error)
+                return
+
+    readers = [threading.Thread(target=read_feed) for _ in range(4)]
+    for reader in readers:
+        reader.start()
+    try:
+        for switch in range(40):
+            days.set_day(1 + switch % 2)
+    finally:
+        stop.set()
+        for reader in readers:
+            reader.join(timeout=10)
+    assert failures == []
+    assert seen and set(seen) <= bodies

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from email.utils import parsedate_to_datetime
+from datetime import date
+from email.utils import format_datetime, parsedate_to_datetime
 
 import pytest
 
 from newsroom import catalogue
 from newsroom.catalogue import OUTLETS, SPECIALS
+from newsroom.clock import Timeline
+from newsroom.edition import ARCHIVE, editions
+from newsroom.feeds import LISTINGS_OPENED
 from newsroom.site import Page, build_site, not_found_page
 
 BASES = {outlet.slug: f"http://127.0.0.1:{8001 + i}" for i, outlet in enumerate(OUTLETS)}
@@ -95,3 +99,23 @@ def test_urls_in_documents_use_the_given_base_url() -> None:
     assert b"http://news.test:81/news-sitemap.xml" in site["/robots.txt"].body
     assert b"http://news.test:81//" not in site["/atom.xml"].body
     assert b"<loc>http://news.test:81/a-propos/</loc>" in site["/news-sitemap.xml"].body
+
+
+def test_the_archive_edition_builds_the_same_site() -> None:
+    for outlet in OUTLETS:
+        default = _site(outlet.slug)
+        archive = build_site(outlet, BASES[outlet.slug], peer_base_urls=BASES, edition=ARCHIVE)
+        assert default == archive
+
+
+def test_a_day_before_any_story_serves_empty_listings_and_no_specials() -> None:
+    (empty,) = editions(Timeline(first_day=date(2026, 10, 1), days=1))
+    for outlet in OUTLETS:
+        site = build_site(outlet, BASES[outlet.slug], peer_base_urls=BASES, edition=empty)
+        assert b"<item>" not in site[outlet.feed_path].body
+        assert b"<entry>" not in site[outlet.feed_path].body
+        assert b"<url>" not in site[catalogue.SITEMAP_PATH].body
+        opened = format_datetime(LISTINGS_OPENED, usegmt=True)
+        assert site[outlet.feed_path].last_modified == opened
+        assert site[catalogue.SITEMAP_PATH].last_modified == opened
+        assert set(site) == {"/", outlet.feed_path, catalogue.SITEMAP_PATH, catalogue.ROBOTS_PATH}
