@@ -38,7 +38,8 @@ class DayRun:
 
 
 def run_demo_days(data_dir: Path, days: int, *, demo_config: Path) -> int:
-    """Serve the newsroom for `days` simulated days, ingest each, and print what happened."""
+    """Return the exit status after serving the newsroom for `days` simulated days,
+    ingesting each day once and printing what every run did."""
     from flows.cli import render_config
     from newsroom.clock import timeline_until
     from newsroom.server import serve_newsroom, stable_base_urls
@@ -52,13 +53,13 @@ def run_demo_days(data_dir: Path, days: int, *, demo_config: Path) -> int:
     with serve_newsroom(public_base_urls=stable_base_urls(), timeline=timeline) as newsroom:
         substitutions = {"data_dir": str(data_dir), **newsroom.addresses}
         rendered = render_config(demo_config, substitutions, data_dir / "demo.toml")
-        check_storage(load_settings(rendered))
+        settings = load_settings(rendered)
+        check_storage(settings)
         print(
             f"demo newsroom: {len(newsroom.base_urls)} outlets on 127.0.0.1, {days} simulated "
             f"days from {timeline.date_of(0)} to {timeline.date_of(days - 1)}",
             flush=True,
         )
-        warehouse = Path()
         for day in range(days):
             edition = newsroom.set_day(day)
             print(
@@ -70,8 +71,7 @@ def run_demo_days(data_dir: Path, days: int, *, demo_config: Path) -> int:
             started = time.monotonic()
             result = nightly_ingest(str(rendered))
             elapsed = time.monotonic() - started
-            warehouse = Path(result.warehouse_path)
-            summary = _run_summary(warehouse, result.run_id)
+            summary = _run_summary(settings.warehouse_path, result.run_id)
             counts = {name: int(summary[name].sum()) for name in _COUNTS}
             history.append(
                 DayRun(
@@ -84,7 +84,7 @@ def run_demo_days(data_dir: Path, days: int, *, demo_config: Path) -> int:
                 )
             )
             _print_day(history[-1], summary)
-    _print_history(warehouse, history)
+    _print_history(settings.warehouse_path, history)
     return 0
 
 
