@@ -115,19 +115,10 @@ def editions(timeline: Timeline) -> tuple[Edition, ...]:
                 if target is None:
                     continue
                 ref = catalogue.ref(target)
-                moment = edit_moment(outlet, today, target.path)
-                headline = follow_ups.pop(ref, None)
-                if headline is not None and stable_pick(outlet.slug, today, "retitle") % 2:
-                    current[ref] = replace(target, headline=headline, modified_at=moment)
-                    retitled[ref] = moment
-                else:
-                    if headline is not None:
-                        follow_ups[ref] = headline
-                    note = update_note(outlet, today, target.path)
-                    revised = replace(
-                        target, paragraphs=(*target.paragraphs, note), modified_at=moment
-                    )
-                    current[ref] = revised
+                current[ref] = _revise(outlet, today, target, follow_ups.get(ref))
+                if current[ref].headline != target.headline:
+                    retitled[ref] = edit_moment(outlet, today, target.path)
+                    del follow_ups[ref]  # a story is retitled once
                 updated.append(ref)
             for outlet in catalogue.OUTLETS:
                 for story in stories_of_day(outlet, today):
@@ -159,6 +150,16 @@ def _as_of(article: DemoArticle, closes: datetime) -> DemoArticle:
     if article.modified_at is not None and article.modified_at >= closes:
         return replace(article, modified_at=None)
     return article
+
+
+def _revise(outlet: Outlet, today: date, story: DemoArticle, follow_up: str | None) -> DemoArticle:
+    """Return the story as updated on `today`: retitled with `follow_up` on some days (when
+    it has one), otherwise with an update paragraph added at the end."""
+    moment = edit_moment(outlet, today, story.path)
+    if follow_up is not None and stable_pick(outlet.slug, today, "retitle") % 2:
+        return replace(story, headline=follow_up, modified_at=moment)
+    note = update_note(outlet, today, story.path)
+    return replace(story, paragraphs=(*story.paragraphs, note), modified_at=moment)
 
 
 def _update_target(
