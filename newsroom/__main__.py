@@ -22,8 +22,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{outlet.name:<20} {base}/")
             print(f"{'':<20} feed:    {base}{outlet.feed_path}")
             print(f"{'':<20} sitemap: {base}{SITEMAP_PATH}", flush=True)
-        print("Serving; press Ctrl-C to stop.", flush=True)
         try:
+            # Announced inside the try: Ctrl-C right after the line must still be caught.
+            print("Serving; press Ctrl-C to stop.", flush=True)
             threading.Event().wait()
         except KeyboardInterrupt:
             print("Stopped.")
