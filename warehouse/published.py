@@ -78,6 +78,8 @@ class PublishResult:
 
     replica: Path
     loaded_runs: tuple[str, ...]
+    caught_up: tuple[Path, ...] = ()
+    """Other standbys brought up to date after the switch (those no reader held)."""
 
 
 def replica_folder(warehouse_path: Path) -> Path:
@@ -104,13 +106,15 @@ def publish_runs(
     *,
     replicas: int = REPLICAS,
 ) -> PublishResult:
-    """Bring a standby replica up to date with every committed lake run, then publish it.
+    """Bring a standby replica up to date with every committed lake run, publish it, then
+    bring the other standbys up to date too.
 
     The published replica is never written. A standby is brought up to date by loading
-    the committed runs it lacks, oldest first, each in one transaction (usually the run
-    just committed and the one before it, which the other replica got): the cost follows
-    the new data, not the warehouse's size. Standbys a reader holds open are skipped.
-    A replica that does not exist yet starts as a copy of the published one (once).
+    the committed runs it lacks, oldest first, each in one transaction: the cost follows
+    the new data, not the warehouse's size. The catch-up after the switch means the next
+    publish usually loads one run only, so new data reaches readers after one load.
+    Standbys a reader holds open are skipped (and caught up by a later publish). A replica
+    that does not exist yet starts as a copy of the published one (once).
     """
     folder = replica_folder(warehouse_path)
     folder.mkdir(parents=True, exist_ok=True)
@@ -130,11 +134,32 @@ def publish_runs(
             finally:
                 connection.close()
             _point(warehouse_path, candidate)
-            return PublishResult(replica=candidate, loaded_runs=loaded)
+            caught_up = _catch_up_standbys(warehouse_path, lake_root, replicas, candidate)
+            return PublishResult(replica=candidate, loaded_runs=loaded, caught_up=caught_up)
     raise PublishBlockedError(
         f"every standby replica of {warehouse_path} is open by a reader; the runs stay in "
         "the lake and are loaded by the next publish (close notebooks holding old replicas)"
     )
+
+
+def _catch_up_standbys(
+    warehouse_path: Path, lake_root: Path, replicas: int, published: Path
+) -> tuple[Path, ...]:
+    caught_up: list[Path] = []
+    for standby in replica_paths(warehouse_path, replicas):
+        if standby == published or not standby.exists():
+            continue
+        try:
+            connection = open_warehouse(standby)
+        except duckdb.IOException:
+            continue  # a reader still holds the replica it opened before the switch
+        try:
+            bring_up_to_date(connection, lake_root)
+            connection.execute("CHECKPOINT")
+        finally:
+            connection.close()
+        caught_up.append(standby)
+    return tuple(caught_up)
 
 
 def bring_up_to_date(connection: duckdb.DuckDBPyConnection, lake_root: Path) -> tuple[str, ...]:
