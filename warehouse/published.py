@@ -80,6 +80,8 @@ class PublishResult:
     loaded_runs: tuple[str, ...]
     caught_up: tuple[Path, ...] = ()
     """Other standbys brought up to date after the switch (those no reader held)."""
+    seconds_to_publish: float = 0.0
+    """From the call to the switch: how long new data took to reach readers."""
 
 
 def replica_folder(warehouse_path: Path) -> Path:
@@ -116,6 +118,7 @@ def publish_runs(
     Standbys a reader holds open are skipped (and caught up by a later publish). A replica
     that does not exist yet starts as a copy of the published one (once).
     """
+    started = time.monotonic()
     folder = replica_folder(warehouse_path)
     folder.mkdir(parents=True, exist_ok=True)
     with _loader_lock(folder):
@@ -134,8 +137,14 @@ def publish_runs(
             finally:
                 connection.close()
             _point(warehouse_path, candidate)
+            seconds = time.monotonic() - started
             caught_up = _catch_up_standbys(warehouse_path, lake_root, replicas, candidate)
-            return PublishResult(replica=candidate, loaded_runs=loaded, caught_up=caught_up)
+            return PublishResult(
+                replica=candidate,
+                loaded_runs=loaded,
+                caught_up=caught_up,
+                seconds_to_publish=seconds,
+            )
     raise PublishBlockedError(
         f"every standby replica of {warehouse_path} is open by a reader; the runs stay in "
         "the lake and are loaded by the next publish (close notebooks holding old replicas)"
