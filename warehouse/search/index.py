@@ -1,0 +1,251 @@
+"""Keeping the search index in step with ``articles``: what changed is (re)indexed, in SQL.
+
+`refresh_search_index` compares ``articles`` with ``search_docs`` by (article_id,
+version_hash): a version not indexed yet is tokenised by the warehouse's own macros
+(`warehouse.search.analysis`) and gets a new doc_id, its postings appended in one run
+sorted by term (so zone maps find a term's rows); an indexed version whose article
+changed or went away leaves ``search_docs`` at once, and its postings, which searches no
+longer reach, are deleted in bulk once such versions are more than `PURGE_SHARE` of the
+index (deleting from a big table costs a scan of it, whatever the number of rows).
+
+It runs inside the caller's transaction (the loader's), so a failed load leaves the index
+as it was, and its cost follows what changed, not the warehouse's size.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import duckdb
+import pyarrow as pa
+
+from warehouse.keyed import execute_by_keys, strings
+from warehouse.search.analysis import MACROS as TEXT_MACROS
+from warehouse.search.analysis import macro_sql
+from warehouse.search.extension import load_stemmer
+from warehouse.search.query import MACROS as QUERY_MACROS
+from warehouse.search.query import table_macro_sql
+
+CHUNK_DOCS = 10_000
+"""Versions tokenised at once: bounds the memory a refresh needs."""
+RUN_DOCS = 50_000
+"""Versions whose postings are sorted and appended together (one sorted run)."""
+SOURCE_BATCH_ROWS = 256
+"""Articles per Arrow batch handed to the tokeniser (DuckDB's unit of parallel work)."""
+PURGE_SHARE = 0.05
+"""Share of stale versions (of the indexed ones) above which their postings are deleted."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class SearchRefresh:
+    """What a refresh did to the search index."""
+
+    indexed: int
+    """Article versions tokenised and added."""
+    removed: int
+    """Indexed versions dropped: their article changed or is gone."""
+    purged_postings: int
+    """Postings rows of stale versions deleted (0 unless the purge ran)."""
+
+
+def ensure_search_macros(connection: duckdb.DuckDBPyConnection, comment_suffix: str = "") -> None:
+    """(Re)create the search macros, loading the fts extension their stemmer needs."""
+    load_stemmer(connection)
+    for text_macro in TEXT_MACROS:
+        for statement in macro_sql(text_macro, comment_suffix):
+            connection.execute(statement)
+    for table_macro in QUERY_MACROS:
+        for statement in table_macro_sql(table_macro, comment_suffix):
+            connection.execute(statement)
+
+
+_PENDING = """
+CREATE OR REPLACE TEMP TABLE search_pending AS
+SELECT a.article_id FROM articles AS a
+ANTI JOIN search_docs AS d ON d.article_id = a.article_id AND d.version_hash = a.version_hash
+"""
+_DROPPED = """
+CREATE OR REPLACE TEMP TABLE search_dropped AS
+SELECT d.doc_id FROM search_docs AS d
+ANTI JOIN articles AS a ON a.article_id = d.article_id AND a.version_hash = d.version_hash
+"""
+_RETIRE = """
+INSERT INTO search_stale SELECT doc_id FROM search_dropped;
+DELETE FROM search_docs WHERE doc_id IN (SELECT doc_id FROM search_dropped);
+"""
+_NEXT_DOC_ID = """
+SELECT coalesce(greatest(
+    (SELECT max(doc_id) FROM search_docs), (SELECT max(doc_id) FROM search_stale)), 0) + 1
+"""
+
+_CHUNK_ARTICLES = """
+CREATE OR REPLACE TEMP TABLE search_chunk_articles AS
+SELECT article_id, version_hash, language, title, text, source, published_at
+FROM articles LIMIT 0
+"""
+_READ_CHUNK = """
+INSERT INTO search_chunk_articles
+SELECT article_id, version_hash, language, title, text, source, published_at
+FROM articles WHERE article_id IN ({keys})
+"""
+_CHUNK = """
+CREATE OR REPLACE TEMP TABLE search_chunk AS
+SELECT ($first_doc_id + row_number() OVER (ORDER BY article_id) - 1)::INTEGER AS doc_id,
+       article_id, version_hash, search_stemmer(language) AS stemmer,
+       coalesce(title, '') AS title, text, source, published_at
+FROM search_chunk_articles
+"""
+# Title tokens hold positions 1..T, text tokens T+2 onwards: a phrase never spans both.
+# Read from an Arrow copy in small batches: DuckDB splits a scan of its own tables by
+# row groups of 122,880 rows, so a chunk's tokenising would run on one core.
+_CHUNK_TOKENS = """
+CREATE OR REPLACE TEMP TABLE search_chunk_tokens AS
+SELECT doc_id, stemmer, title_length, token, position FROM (
+    SELECT doc_id, stemmer, len(title_tokens)::INTEGER AS title_length,
+           unnest(list_concat(title_tokens, [NULL], text_tokens)) AS token,
+           unnest(range(1, len(title_tokens) + len(text_tokens) + 2))::INTEGER AS position
+    FROM (
+        SELECT doc_id, stemmer, search_tokens(title) AS title_tokens,
+               search_tokens(text) AS text_tokens
+        FROM search_chunk_source
+    )
+) WHERE token IS NOT NULL
+"""
+_CHUNK_VOCABULARY = """
+CREATE OR REPLACE TEMP TABLE search_chunk_vocabulary AS
+SELECT stemmer, token, search_term(token, stemmer) AS term
+FROM (SELECT DISTINCT stemmer, token FROM search_chunk_tokens)
+"""
+_NEW_TERMS = """
+INSERT INTO search_terms
+SELECT ((SELECT coalesce(max(term_id), 0) FROM search_terms)
+        + row_number() OVER (ORDER BY n.term))::INTEGER, n.term
+FROM (SELECT DISTINCT term FROM search_chunk_vocabulary) AS n
+ANTI JOIN search_terms AS t ON t.term = n.term
+ORDER BY n.term
+"""
+_CHUNK_TERM_IDS = """
+CREATE OR REPLACE TEMP TABLE search_chunk_term_ids AS
+SELECT v.stemmer, v.token, t.term_id
+FROM search_chunk_vocabulary AS v JOIN search_terms AS t ON t.term = v.term
+"""
+_RUN_POSTINGS = """
+CREATE TEMP TABLE IF NOT EXISTS search_run_postings AS
+SELECT term_id, doc_id, title_tf, text_tf, positions FROM search_postings LIMIT 0
+"""
+_CHUNK_POSTINGS = """
+INSERT INTO search_run_postings
+SELECT i.term_id, k.doc_id,
+       count(*) FILTER (WHERE k.position <= k.title_length)::INTEGER,
+       count(*) FILTER (WHERE k.position > k.title_length)::INTEGER,
+       list_sort(list(k.position))
+FROM search_chunk_tokens AS k
+JOIN search_chunk_term_ids AS i ON i.stemmer = k.stemmer AND i.token = k.token
+GROUP BY i.term_id, k.doc_id
+"""
+_CHUNK_DOCS = """
+INSERT INTO search_docs
+SELECT c.doc_id, c.article_id, c.version_hash, c.stemmer,
+       coalesce(t.title_length, 0), coalesce(t.length, 0)::INTEGER, c.source, c.published_at
+FROM search_chunk AS c
+LEFT JOIN (
+    SELECT doc_id, any_value(title_length) AS title_length, count(*) AS length
+    FROM search_chunk_tokens GROUP BY doc_id
+) AS t ON t.doc_id = c.doc_id
+"""
+_APPEND_RUN = """
+INSERT INTO search_postings SELECT * FROM search_run_postings ORDER BY term_id;
+DELETE FROM search_run_postings;
+"""
+_PURGE = """
+DELETE FROM search_postings WHERE doc_id IN (SELECT doc_id FROM search_stale)
+"""
+
+_STAGED = (
+    "search_pending",
+    "search_dropped",
+    "search_chunk_articles",
+    "search_chunk",
+    "search_chunk_tokens",
+    "search_chunk_vocabulary",
+    "search_chunk_term_ids",
+    "search_run_postings",
+)
+
+
+def refresh_search_index(connection: duckdb.DuckDBPyConnection) -> SearchRefresh:
+    """Index the article versions the index lacks and drop those no longer current;
+    return what changed. Runs in the caller's transaction."""
+    load_stemmer(connection)
+    connection.execute(_PENDING)
+    connection.execute(_DROPPED)
+    removed = _count(connection, "SELECT count(*) FROM search_dropped")
+    if removed:
+        connection.execute(_RETIRE)
+    pending = strings(connection, "SELECT article_id FROM search_pending ORDER BY article_id")
+    _index(connection, pending)
+    purged = _purge_if_many(connection)
+    # Dropped on success only: after a failure the caller's rollback takes them away, and
+    # an aborted transaction refuses every statement but ROLLBACK.
+    for name in _STAGED:
+        connection.execute(f"DROP TABLE IF EXISTS {name}")
+    return SearchRefresh(indexed=len(pending), removed=removed, purged_postings=purged)
+
+
+def _index(connection: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> None:
+    if not article_ids:
+        return
+    connection.execute(_RUN_POSTINGS)
+    next_doc_id = _count(connection, _NEXT_DOC_ID)
+    in_run = 0
+    for start in range(0, len(article_ids), CHUNK_DOCS):
+        chunk = article_ids[start : start + CHUNK_DOCS]
+        connection.execute(_CHUNK_ARTICLES)
+        execute_by_keys(connection, _READ_CHUNK, chunk)
+        connection.execute(_CHUNK, {"first_doc_id": next_doc_id})
+        source = connection.execute(
+            "SELECT doc_id, stemmer, title, text FROM search_chunk"
+        ).to_arrow_table()
+        connection.register(
+            "search_chunk_source",
+            pa.Table.from_batches(
+                source.to_batches(max_chunksize=SOURCE_BATCH_ROWS), source.schema
+            ),
+        )
+        try:
+            connection.execute(_CHUNK_TOKENS)
+        finally:
+            connection.unregister("search_chunk_source")
+        connection.execute(_CHUNK_VOCABULARY)
+        connection.execute(_NEW_TERMS)
+        connection.execute(_CHUNK_TERM_IDS)
+        connection.execute(_CHUNK_POSTINGS)
+        connection.execute(_CHUNK_DOCS)
+        next_doc_id += len(chunk)
+        in_run += len(chunk)
+        if in_run >= RUN_DOCS:
+            connection.execute(_APPEND_RUN)
+            in_run = 0
+    if in_run:
+        connection.execute(_APPEND_RUN)
+
+
+def _purge_if_many(connection: duckdb.DuckDBPyConnection) -> int:
+    stale = _count(connection, "SELECT count(*) FROM search_stale")
+    indexed = _count(connection, "SELECT count(*) FROM search_docs")
+    if stale == 0 or stale <= PURGE_SHARE * indexed:
+        return 0
+    return purge_stale_postings(connection)
+
+
+def purge_stale_postings(connection: duckdb.DuckDBPyConnection) -> int:
+    """Delete the postings of every stale version; return how many rows went."""
+    row = connection.execute(_PURGE).fetchone()
+    connection.execute("DELETE FROM search_stale")
+    return int(row[0]) if row else 0
+
+
+def _count(connection: duckdb.DuckDBPyConnection, sql: str) -> int:
+    row = connection.execute(sql).fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
