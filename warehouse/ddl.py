@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import duckdb
 
-from warehouse.schema import ARTICLE_VERSIONS, ARTICLES, WAREHOUSE_TABLES, Table, duckdb_type
+from warehouse.schema import (
+    ARTICLE_VERSIONS,
+    ARTICLES,
+    SEARCH_DOCS,
+    WAREHOUSE_TABLES,
+    Table,
+    duckdb_type,
+)
+from warehouse.search.index import ensure_search
 from warehouse.sql import quote_identifier as quote_identifier
 from warehouse.sql import quote_literal as quote_literal
 from warehouse.versions import backfill_versions
@@ -121,6 +129,9 @@ def ensure_schema(connection: duckdb.DuckDBPyConnection) -> None:
         for macro in MACROS:
             for statement in macro_sql(macro):
                 connection.execute(statement)
+        ensure_search(
+            connection, backfill=ARTICLES.name in existing and SEARCH_DOCS.name not in existing
+        )
         connection.execute("COMMIT")
     except duckdb.Error:
         connection.execute("ROLLBACK")

@@ -15,6 +15,7 @@ from warehouse.keyed import execute_by_keys, strings
 from warehouse.lake import read_commit
 from warehouse.merge import mark_duplicates, merge_articles
 from warehouse.schema import CAPTURES, EXTRACTIONS, SOURCE_CONFIGS, URL_OUTCOMES, Table
+from warehouse.search.index import refresh_search_index
 from warehouse.sources import UnknownTimeZoneError, upsert_sources
 from warehouse.versions import record_versions
 
@@ -114,6 +115,7 @@ def load_run(connection: duckdb.DuckDBPyConnection, lake_root: Path, info: RunIn
         extracted = merge_articles(connection)
         mark_duplicates(connection)
         assign_clusters(connection, extracted)
+        refresh_search_index(connection, extracted)
         connection.execute("INSERT INTO url_outcomes BY NAME SELECT * FROM incoming_outcomes")
         connection.execute(_KNOWN_CAPTURES)
         execute_by_keys(

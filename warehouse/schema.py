@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """Version of the warehouse's public interface (tables, views, macros); raised whenever
 it changes. Stored in the lake's Parquet metadata, the schema_info view and every view's
 and macro's comment."""
@@ -480,5 +480,80 @@ CAPTURES = Table(
     ),
 )
 
-WAREHOUSE_TABLES = (ARTICLES, ARTICLE_VERSIONS, SOURCES, URL_OUTCOMES, CAPTURES, RUNS)
+
+def _count(name: str, description: str) -> Column:
+    return Column(name=name, type=pa.int32(), nullable=False, description=description)
+
+
+# The full-text search index (warehouse.search): derived from articles by the loader.
+SEARCH_DOCS = Table(
+    name="search_docs",
+    description="Search index: one row per article version indexed for full-text search "
+    "(each article's current version), with what ranking and the search filters need.",
+    primary_key=("doc_id",),
+    indexed=("article_id",),
+    columns=(
+        _count("doc_id", "Number of this indexed version; a changed article gets a new one."),
+        _text("article_id", "The article (see articles).", nullable=False),
+        _text("version_hash", "articles.version_hash of the indexed version.", nullable=False),
+        _text(
+            "stemmer",
+            "How its words became terms: a Snowball stemmer (english, german, ...), polish or "
+            "ukrainian (suffix rules), or none; search_stemmer(language) chose it.",
+            nullable=False,
+        ),
+        _count("title_length", "Terms in the title (they hold positions 1 to this)."),
+        _count("length", "Terms in title and text together (the BM25 document length)."),
+        _text("source", "The article's source, for the sources filter.", nullable=False),
+        _time("published_at", "Publication time (UTC), for the date filters."),
+    ),
+)
+SEARCH_TERMS = Table(
+    name="search_terms",
+    description="Search index: the term dictionary, one row per distinct term (a stemmed, "
+    "accent-free word, a number, or a two-character piece of Chinese, Japanese or Korean).",
+    columns=(
+        _count("term_id", "Number of the term; postings refer to it."),
+        _text("term", "The term.", nullable=False),
+    ),
+)
+SEARCH_POSTINGS = Table(
+    name="search_postings",
+    description="Search index: one row per term and indexed version containing it, appended "
+    "in runs sorted by term_id (zone maps then find a term's rows).",
+    columns=(
+        _count("term_id", "The term (see search_terms)."),
+        _count(
+            "doc_id",
+            "The indexed version (see search_docs); rows of versions no longer in search_docs "
+            "are ignored, and purged in bulk.",
+        ),
+        _count("title_tf", "Times the term occurs in the title."),
+        _count("text_tf", "Times the term occurs in the text."),
+        Column(
+            name="positions",
+            type=pa.list_(pa.int32()),
+            nullable=False,
+            description="Where it occurs, for phrases: title positions, then text positions "
+            "(the text starts two after the title's last term).",
+        ),
+    ),
+)
+SEARCH_STALE = Table(
+    name="search_stale",
+    description="Search index: replaced or removed versions whose postings are still stored "
+    "(searches ignore them; deleted in bulk once they are many).",
+    columns=(_count("doc_id", "The replaced version (no longer in search_docs)."),),
+)
+SEARCH_TABLES = (SEARCH_DOCS, SEARCH_TERMS, SEARCH_POSTINGS, SEARCH_STALE)
+
+WAREHOUSE_TABLES = (
+    ARTICLES,
+    ARTICLE_VERSIONS,
+    SOURCES,
+    URL_OUTCOMES,
+    CAPTURES,
+    RUNS,
+    *SEARCH_TABLES,
+)
 LAKE_TABLES = (EXTRACTIONS, SOURCE_CONFIGS, URL_OUTCOMES, CAPTURES, RUNS)

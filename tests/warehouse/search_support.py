@@ -12,18 +12,14 @@ import duckdb
 from tests.warehouse.builders import T0, load, make_article, write_run
 from transforms.records import Article, Source
 from warehouse.connection import open_warehouse
-from warehouse.ddl import create_table_sql, ensure_schema
-from warehouse.search.index import ensure_search_macros, refresh_search_index
-from warehouse.search.tables import SEARCH_TABLES
+from warehouse.ddl import ensure_schema
+from warehouse.search.index import refresh_search_index
 
 
 def open_search_warehouse(path: Path) -> duckdb.DuckDBPyConnection:
     """Return a connection to a warehouse with its tables, the index and the macros."""
     connection = open_warehouse(path)
     ensure_schema(connection)
-    for table in SEARCH_TABLES:
-        connection.execute(create_table_sql(table))
-    ensure_search_macros(connection)
     return connection
 
 

@@ -21,6 +21,7 @@ from warehouse.ddl import (
 from warehouse.schema import (
     ARTICLES,
     SCHEMA_VERSION,
+    SEARCH_TABLES,
     WAREHOUSE_TABLES,
     Column,
     Table,
@@ -94,7 +95,7 @@ def test_primary_keys_are_declared(warehouse: duckdb.DuckDBPyConnection) -> None
         ).fetchall()
     )
 
-    assert keys == {t.name: t.primary_key for t in WAREHOUSE_TABLES}
+    assert keys == {t.name: t.primary_key for t in WAREHOUSE_TABLES if t.primary_key}
 
 
 def test_ensure_schema_is_idempotent_and_keeps_rows(warehouse: duckdb.DuckDBPyConnection) -> None:
@@ -240,7 +241,11 @@ def test_a_schema_version_1_warehouse_is_upgraded_in_place(tmp_path: Path) -> No
     # A file as the first release wrote it: four tables, no versions, sources, indexes,
     # views or macros; one article and its run.
     path = tmp_path / "v1.duckdb"
-    v1_tables = [t for t in WAREHOUSE_TABLES if t.name not in ("article_versions", "sources")]
+    v1_tables = [
+        t
+        for t in WAREHOUSE_TABLES
+        if t.name not in ("article_versions", "sources") and t not in SEARCH_TABLES
+    ]
     with duckdb.connect(str(path)) as connection:
         for table in v1_tables:
             connection.execute(create_table_sql(replace(table, indexed=())))
@@ -272,9 +277,13 @@ def test_a_schema_version_1_warehouse_is_upgraded_in_place(tmp_path: Path) -> No
         counts = connection.execute(
             "SELECT source, local_day, articles FROM daily_counts"
         ).fetchall()
+        searched = connection.execute(
+            "SELECT article_id FROM search_articles('harbour')"
+        ).fetchall()
 
     assert kept == before
-    assert indexes == [("articles_content_hash_idx",)]
+    assert indexes == [("articles_content_hash_idx",), ("search_docs_article_id_idx",)]
+    assert searched == [("a1",)]
     assert version == [(SCHEMA_VERSION,)]
     assert about == [("a1",)]
     assert history == [(1, "Old story", True)]

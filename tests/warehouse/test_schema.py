@@ -76,6 +76,10 @@ def test_table_groups() -> None:
         "url_outcomes",
         "captures",
         "runs",
+        "search_docs",
+        "search_terms",
+        "search_postings",
+        "search_stale",
     ]
     assert [t.name for t in LAKE_TABLES] == [
         "extractions",

@@ -31,6 +31,7 @@ from warehouse.connection import open_warehouse
 from warehouse.ddl import ensure_schema
 from warehouse.load import load_run
 from warehouse.schema import SCHEMA_VERSION
+from warehouse.search.query import MACROS as SEARCH_MACROS
 from warehouse.views import MACROS, VIEWS
 
 RUN_0_AT = datetime(2025, 2, 22, 6, 0, tzinfo=UTC)
@@ -385,7 +386,10 @@ def test_every_view_and_macro_is_commented_with_the_schema_version(
     )
 
     assert views == {v.name: f"{v.description} (schema_version {SCHEMA_VERSION})" for v in VIEWS}
-    assert macros == {m.name: f"{m.description} (schema_version {SCHEMA_VERSION})" for m in MACROS}
+    assert macros == {
+        m.name: f"{m.description} (schema_version {SCHEMA_VERSION})"
+        for m in (*MACROS, *SEARCH_MACROS)
+    }
 
 
 @pytest.mark.parametrize("view", VIEWS, ids=lambda v: v.name)

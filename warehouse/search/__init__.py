@@ -4,6 +4,8 @@ client can call, with the fts extension loaded for its stemmer.
 
 - `warehouse.search.analysis`: how text becomes terms (macros shared by index and query);
 - `warehouse.search.query`: the query language and BM25 ranking (table macros);
-- `warehouse.search.index`: the incremental refresh the loader runs in its transaction;
-- `warehouse.search.tables`: the index's tables.
+- `warehouse.search.index`: the incremental refresh the loader runs in its transaction.
+
+The index's tables (search_docs, search_terms, search_postings, search_stale) are declared
+in `warehouse.schema` with the others.
 """

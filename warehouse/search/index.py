@@ -21,6 +21,7 @@ import duckdb
 import pyarrow as pa
 
 from warehouse.keyed import execute_by_keys, strings
+from warehouse.schema import SCHEMA_VERSION
 from warehouse.search.analysis import MACROS as TEXT_MACROS
 from warehouse.search.analysis import macro_sql
 from warehouse.search.extension import load_stemmer
@@ -49,17 +50,23 @@ class SearchRefresh:
     """Postings rows of stale versions deleted (0 unless the purge ran)."""
 
 
-def ensure_search_macros(connection: duckdb.DuckDBPyConnection, comment_suffix: str = "") -> None:
-    """(Re)create the search macros, loading the fts extension their stemmer needs."""
+def ensure_search(connection: duckdb.DuckDBPyConnection, *, backfill: bool = False) -> None:
+    """(Re)create the search macros, loading the fts extension their stemmer needs; with
+    ``backfill`` (a warehouse that had articles before it had the index), index them all."""
     load_stemmer(connection)
+    comment_suffix = f" (schema_version {SCHEMA_VERSION})"
     for text_macro in TEXT_MACROS:
         for statement in macro_sql(text_macro, comment_suffix):
             connection.execute(statement)
     for table_macro in QUERY_MACROS:
         for statement in table_macro_sql(table_macro, comment_suffix):
             connection.execute(statement)
+    if backfill:
+        refresh_search_index(connection)
 
 
+# Whole-index comparison (a backfill or a repair): every current version not indexed, and
+# every indexed version no longer current.
 _PENDING = """
 CREATE OR REPLACE TEMP TABLE search_pending AS
 SELECT a.article_id FROM articles AS a
@@ -67,16 +74,43 @@ ANTI JOIN search_docs AS d ON d.article_id = a.article_id AND d.version_hash = a
 """
 _DROPPED = """
 CREATE OR REPLACE TEMP TABLE search_dropped AS
-SELECT d.doc_id FROM search_docs AS d
+SELECT d.doc_id, d.article_id FROM search_docs AS d
 ANTI JOIN articles AS a ON a.article_id = d.article_id AND a.version_hash = d.version_hash
 """
-_RETIRE = """
-INSERT INTO search_stale SELECT doc_id FROM search_dropped;
-DELETE FROM search_docs WHERE doc_id IN (SELECT doc_id FROM search_dropped);
+# The same for the articles a load touched, through the keys' indexes only.
+_KEYED_TABLES = """
+CREATE OR REPLACE TEMP TABLE search_current AS
+SELECT article_id, version_hash FROM articles LIMIT 0;
+CREATE OR REPLACE TEMP TABLE search_indexed AS
+SELECT doc_id, article_id, version_hash FROM search_docs LIMIT 0;
 """
+_READ_CURRENT = """
+INSERT INTO search_current
+SELECT article_id, version_hash FROM articles WHERE article_id IN ({keys})
+"""
+_READ_INDEXED = """
+INSERT INTO search_indexed
+SELECT doc_id, article_id, version_hash FROM search_docs WHERE article_id IN ({keys})
+"""
+_KEYED_PENDING = """
+CREATE OR REPLACE TEMP TABLE search_pending AS
+SELECT c.article_id FROM search_current AS c
+ANTI JOIN search_indexed AS i ON i.article_id = c.article_id AND i.version_hash = c.version_hash
+"""
+_KEYED_DROPPED = """
+CREATE OR REPLACE TEMP TABLE search_dropped AS
+SELECT i.doc_id, i.article_id FROM search_indexed AS i
+ANTI JOIN search_current AS c ON c.article_id = i.article_id AND c.version_hash = i.version_hash
+"""
+_STALE = "INSERT INTO search_stale SELECT doc_id FROM search_dropped"
+# An article has one indexed version: deleting by article_id (its index) removes just it.
+_RETIRE = "DELETE FROM search_docs WHERE article_id IN ({keys})"
+# Doc ids only grow, so the newest run of search_docs (and of search_stale) holds the
+# largest: a top-1 scan reads that row group, not the table.
 _NEXT_DOC_ID = """
 SELECT coalesce(greatest(
-    (SELECT max(doc_id) FROM search_docs), (SELECT max(doc_id) FROM search_stale)), 0) + 1
+    (SELECT doc_id FROM search_docs ORDER BY doc_id DESC LIMIT 1),
+    (SELECT doc_id FROM search_stale ORDER BY doc_id DESC LIMIT 1)), 0) + 1
 """
 
 _CHUNK_ARTICLES = """
@@ -163,6 +197,8 @@ DELETE FROM search_postings WHERE doc_id IN (SELECT doc_id FROM search_stale)
 """
 
 _STAGED = (
+    "search_current",
+    "search_indexed",
     "search_pending",
     "search_dropped",
     "search_chunk_articles",
@@ -174,15 +210,30 @@ _STAGED = (
 )
 
 
-def refresh_search_index(connection: duckdb.DuckDBPyConnection) -> SearchRefresh:
-    """Index the article versions the index lacks and drop those no longer current;
-    return what changed. Runs in the caller's transaction."""
+def refresh_search_index(
+    connection: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None = None
+) -> SearchRefresh:
+    """Index the current versions of the given articles (of all articles when None) that
+    the index lacks and drop the indexed versions no longer current; return what changed.
+
+    Runs in the caller's transaction. With ids, it reaches ``articles`` and ``search_docs``
+    through their indexes only, so a load pays for its own articles; without, it compares
+    the whole tables (a backfill, or a repair after articles were deleted).
+    """
     load_stemmer(connection)
-    connection.execute(_PENDING)
-    connection.execute(_DROPPED)
-    removed = _count(connection, "SELECT count(*) FROM search_dropped")
-    if removed:
-        connection.execute(_RETIRE)
+    if article_ids is None:
+        connection.execute(_PENDING)
+        connection.execute(_DROPPED)
+    else:
+        connection.execute(_KEYED_TABLES)
+        execute_by_keys(connection, _READ_CURRENT, article_ids)
+        execute_by_keys(connection, _READ_INDEXED, article_ids)
+        connection.execute(_KEYED_PENDING)
+        connection.execute(_KEYED_DROPPED)
+    retired = strings(connection, "SELECT article_id FROM search_dropped")
+    if retired:
+        connection.execute(_STALE)
+        execute_by_keys(connection, _RETIRE, retired)
     pending = strings(connection, "SELECT article_id FROM search_pending ORDER BY article_id")
     _index(connection, pending)
     purged = _purge_if_many(connection)
@@ -190,7 +241,7 @@ def refresh_search_index(connection: duckdb.DuckDBPyConnection) -> SearchRefresh
     # an aborted transaction refuses every statement but ROLLBACK.
     for name in _STAGED:
         connection.execute(f"DROP TABLE IF EXISTS {name}")
-    return SearchRefresh(indexed=len(pending), removed=removed, purged_postings=purged)
+    return SearchRefresh(indexed=len(pending), removed=len(retired), purged_postings=purged)
 
 
 def _index(connection: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> None:
@@ -204,7 +255,7 @@ def _index(connection: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) ->
         connection.execute(_CHUNK_ARTICLES)
         execute_by_keys(connection, _READ_CHUNK, chunk)
         connection.execute(_CHUNK, {"first_doc_id": next_doc_id})
-        source = connection.execute(
+        source = connection.sql(
             "SELECT doc_id, stemmer, title, text FROM search_chunk"
         ).to_arrow_table()
         connection.register(
@@ -233,7 +284,13 @@ def _index(connection: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) ->
 
 def _purge_if_many(connection: duckdb.DuckDBPyConnection) -> int:
     stale = _count(connection, "SELECT count(*) FROM search_stale")
-    indexed = _count(connection, "SELECT count(*) FROM search_docs")
+    # The catalog's row count: counting search_docs would read it whole.
+    indexed = _count(
+        connection,
+        "SELECT estimated_size FROM duckdb_tables() "
+        "WHERE table_name = 'search_docs' AND NOT temporary AND schema_name = current_schema() "
+        "AND database_name = current_database()",
+    )
     if stale == 0 or stale <= PURGE_SHARE * indexed:
         return 0
     return purge_stale_postings(connection)
