@@ -5,7 +5,7 @@ VENV := .venv
 UV := $(VENV)/bin/uv
 STAMP := $(VENV)/.synced
 
-.PHONY: demo test bench lint typecheck check clean
+.PHONY: demo test bench bench-warehouse lint typecheck check clean
 
 $(STAMP): pyproject.toml uv.lock
 	test -x $(UV) || { $(PYTHON) -m venv $(VENV) && $(VENV)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION); }
@@ -24,6 +24,11 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(VENV)/bin/python -m bench.fetch_bench --profile
 	$(VENV)/bin/python -m bench.extract_bench
+
+# A million articles through the warehouse loader, then queries: most of an hour and
+# ~40 GB of temporary disk (see bench/README.md).
+bench-warehouse: $(STAMP)
+	$(VENV)/bin/python -m bench.warehouse_bench
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
