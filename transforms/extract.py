@@ -16,6 +16,7 @@ from transforms.classify import (
 )
 from transforms.dates import offset_minutes, to_utc
 from transforms.document import ExtractedDocument, extract_document
+from transforms.near_duplicates import simhash, to_signed
 from transforms.records import Article, Reason, Status
 from transforms.text import content_hash, version_hash
 from transforms.urls import article_id_for
@@ -119,6 +120,8 @@ def extract_page(page: PageInput) -> ExtractionResult:
         sections=metadata.section,
         image_url=metadata.image_url,
         capture_id=page.capture_id,
+        # Fingerprinted here, on the extraction workers, so the load need not.
+        simhash=to_signed(simhash(text)) if text.strip() else None,
     )
     return ExtractionResult(
         url=page.url,

@@ -58,6 +58,8 @@ class Reason(StrEnum):
     NOT_MODIFIED = "not_modified"
     GAVE_UP = "gave_up"
     """A URL that failed on as many runs as allowed; it is not tried again."""
+    QUEUED = "queued"
+    """Listed by a discovery poll and not fetched yet: the next ingest fetches it."""
 
 
 class UrlKind(StrEnum):
@@ -164,3 +166,5 @@ class Article:
     image_url: str | None = None
     """The lead image's absolute URL (og:image, twitter:image, JSON-LD image)."""
     capture_id: str | None = None
+    simhash: int | None = None
+    """Signed 64-bit SimHash of the text (transforms.near_duplicates); None if empty."""

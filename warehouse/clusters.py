@@ -8,7 +8,8 @@ them; its id is the smallest ``article_id`` in it, which does not depend on load
 
 `assign_clusters` runs inside the loader's transaction and needs these columns of
 ``articles``: ``article_id VARCHAR`` (unique), ``text VARCHAR``, ``simhash BIGINT`` and
-``cluster_id VARCHAR``. It fingerprints the articles it is given, finds their candidates
+``cluster_id VARCHAR``. It takes the fingerprints the given articles carry (extraction
+computes them) and computes the missing ones from the text, finds their candidates
 in the whole table by band equality in SQL, then re-derives the clusters of everything
 they touch in Python: the given articles, their near-duplicates and every member of the
 clusters those belonged to. Clusters are closed under the near-duplicate relation, so
@@ -44,7 +45,7 @@ _BAND_MASK = (1 << BAND_BITS) - 1
 # candidate search below reads every fingerprint: finding near-duplicates by band needs
 # an index on the bands, which the warehouse does not keep.
 _READ_TEXTS = """
-INSERT INTO cluster_texts SELECT article_id, text, cluster_id FROM articles
+INSERT INTO cluster_texts SELECT article_id, text, cluster_id, simhash FROM articles
 WHERE article_id IN ({keys})
 """
 _FINGERPRINTS = """
@@ -89,7 +90,7 @@ class ClusterChanges:
     """What `assign_clusters` changed."""
 
     fingerprinted: int
-    """Articles whose simhash was computed from their text."""
+    """Articles whose simhash the loader computed from their text (extraction gave none)."""
     reassigned: int
     """Articles whose cluster_id changed: the new ones, and members of merged or split
     clusters."""
@@ -98,8 +99,8 @@ class ClusterChanges:
 def assign_clusters(
     connection: duckdb.DuckDBPyConnection, article_ids: Iterable[str]
 ) -> ClusterChanges:
-    """Fingerprint the given articles and update the clusters they join, merge or leave;
-    return how many articles were fingerprinted and reassigned.
+    """Fingerprint the given articles that carry no simhash and update the clusters they
+    join, merge or leave; return how many articles were fingerprinted and reassigned.
 
     Runs in the caller's transaction. Passing every article_id backfills a warehouse.
     """
@@ -115,18 +116,22 @@ def assign_clusters(
 
 def _assign(connection: duckdb.DuckDBPyConnection, ids: list[str]) -> ClusterChanges:
     connection.execute(
-        "CREATE TEMP TABLE cluster_texts AS SELECT article_id, text, cluster_id FROM articles "
-        "LIMIT 0"
+        "CREATE TEMP TABLE cluster_texts AS "
+        "SELECT article_id, text, cluster_id, simhash FROM articles LIMIT 0"
     )
     execute_by_keys(connection, _READ_TEXTS, ids)
-    rows = connection.execute("SELECT * FROM cluster_texts").fetchall()
+    rows = connection.execute(
+        "SELECT article_id, cluster_id, simhash FROM cluster_texts"
+    ).fetchall()
+    # Extraction fingerprints each text (the lake carries it); texts from older parts are
+    # fingerprinted here.
+    missing = [article_id for article_id, _, stored in rows if stored is None]
+    computed = _fingerprint(connection, missing)
     fingerprints = {
-        article_id: to_signed(simhash(text)) if text and text.strip() else None
-        for article_id, text, _ in rows
+        article_id: stored if stored is not None else computed.get(article_id)
+        for article_id, _, stored in rows
     }
-    connection.execute(
-        _FINGERPRINTS, {"ids": list(fingerprints), "hashes": list(fingerprints.values())}
-    )
+    connection.execute(_FINGERPRINTS, {"ids": list(computed), "hashes": list(computed.values())})
     update_from(
         connection,
         table="articles",
@@ -135,7 +140,7 @@ def _assign(connection: duckdb.DuckDBPyConnection, ids: list[str]) -> ClusterCha
         columns=["simhash"],
     )
     touched_ids = set(fingerprints)
-    touched_clusters = {cluster for _, _, cluster in rows if cluster is not None}
+    touched_clusters = {cluster for _, cluster, _ in rows if cluster is not None}
     for article_id, cluster in connection.execute(
         _CANDIDATES, {"ids": list(fingerprints), "max_distance": MAX_DISTANCE}
     ).fetchall():
@@ -156,7 +161,23 @@ def _assign(connection: duckdb.DuckDBPyConnection, ids: list[str]) -> ClusterCha
         staged="cluster_assignments",
         columns=["cluster_id"],
     )
-    return ClusterChanges(fingerprinted=len(fingerprints), reassigned=len(changed))
+    return ClusterChanges(fingerprinted=len(computed), reassigned=len(changed))
+
+
+def _fingerprint(
+    connection: duckdb.DuckDBPyConnection, article_ids: list[str]
+) -> dict[str, int | None]:
+    if not article_ids:
+        return {}
+    texts = connection.execute(
+        "SELECT article_id, text FROM cluster_texts WHERE article_id IN "
+        "(SELECT unnest($ids::VARCHAR[]))",
+        {"ids": article_ids},
+    ).fetchall()
+    return {
+        article_id: to_signed(simhash(text)) if text and text.strip() else None
+        for article_id, text in texts
+    }
 
 
 def cluster_ids(fingerprints: dict[str, int | None]) -> dict[str, str]:

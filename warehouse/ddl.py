@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import duckdb
 
+from warehouse.local_days import restamp_local_days
 from warehouse.schema import (
     ARTICLE_VERSIONS,
     ARTICLES,
@@ -77,8 +78,11 @@ def macro_sql(macro: Macro) -> list[str]:
     ]
 
 
-def add_missing_columns_sql(connection: duckdb.DuckDBPyConnection, table: Table) -> list[str]:
-    """Return ALTER TABLE statements adding declared columns an older warehouse lacks.
+def add_missing_columns(
+    connection: duckdb.DuckDBPyConnection, table: Table
+) -> list[tuple[str, str]]:
+    """Return each declared column an older warehouse lacks, with the ALTER TABLE statement
+    adding it.
 
     Columns are only ever added (nullable), so a file written by an older release upgrades
     in place and analysts' queries keep working.
@@ -91,8 +95,11 @@ def add_missing_columns_sql(connection: duckdb.DuckDBPyConnection, table: Table)
         ).fetchall()
     }
     return [
-        f"ALTER TABLE {quote_identifier(table.name)} ADD COLUMN "
-        f"{quote_identifier(c.name)} {duckdb_type(c.type)}"
+        (
+            c.name,
+            f"ALTER TABLE {quote_identifier(table.name)} ADD COLUMN "
+            f"{quote_identifier(c.name)} {duckdb_type(c.type)}",
+        )
         for c in table.columns
         if c.name not in existing
     ]
@@ -103,7 +110,8 @@ def ensure_schema(connection: duckdb.DuckDBPyConnection) -> None:
     (re)apply every comment, in one transaction.
 
     A warehouse from before article versions were recorded gets each article's current
-    version as its first one (a rebuild from the lake recovers the earlier ones).
+    version as its first one (a rebuild from the lake recovers the earlier ones); one from
+    before local days were stored gets them computed.
     """
     connection.execute("BEGIN TRANSACTION")
     try:
@@ -113,16 +121,20 @@ def ensure_schema(connection: duckdb.DuckDBPyConnection) -> None:
                 "SELECT table_name FROM duckdb_tables() WHERE NOT temporary"
             ).fetchall()
         }
+        added: set[tuple[str, str]] = set()
         for table in WAREHOUSE_TABLES:
             connection.execute(create_table_sql(table))
-            for statement in add_missing_columns_sql(connection, table):
+            for column, statement in add_missing_columns(connection, table):
                 connection.execute(statement)
+                added.add((table.name, column))
             for statement in index_sql(table):
                 connection.execute(statement)
             for statement in comment_sql(table):
                 connection.execute(statement)
         if ARTICLES.name in existing and ARTICLE_VERSIONS.name not in existing:
             backfill_versions(connection)
+        if (ARTICLES.name, "published_local_day") in added:
+            restamp_local_days(connection)
         for view in VIEWS:
             for statement in view_sql(view):
                 connection.execute(statement)

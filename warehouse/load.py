@@ -13,6 +13,7 @@ from warehouse.clusters import assign_clusters
 from warehouse.ddl import create_table_sql, ensure_schema, quote_identifier
 from warehouse.keyed import execute_by_keys, strings
 from warehouse.lake import read_commit
+from warehouse.local_days import restamp_local_days, source_zones
 from warehouse.merge import mark_duplicates, merge_articles
 from warehouse.schema import CAPTURES, EXTRACTIONS, SOURCE_CONFIGS, URL_OUTCOMES, Table
 from warehouse.search.index import refresh_search_index
@@ -109,10 +110,19 @@ def load_run(connection: duckdb.DuckDBPyConnection, lake_root: Path, info: RunIn
             ("incoming_sources", SOURCE_CONFIGS),
         ):
             _stage(connection, name, [str(p) for p in commit.paths(lake_root, table.name)], table)
+        # Sources first: the merge stamps each article's local day with its outlet's zone.
+        incoming_sources = strings(connection, "SELECT DISTINCT name FROM incoming_sources")
+        zones_before = source_zones(connection, incoming_sources)
+        upsert_sources(connection, info.started_at)
+        zones_after = source_zones(connection, incoming_sources)
         connection.execute(_STORED)
         execute_by_keys(connection, _READ_STORED, strings(connection, _RUN_ARTICLE_IDS))
         record_versions(connection)
         extracted = merge_articles(connection)
+        restamp_local_days(
+            connection,
+            [name for name in incoming_sources if zones_before[name] != zones_after[name]],
+        )
         mark_duplicates(connection)
         assign_clusters(connection, extracted)
         refresh_search_index(connection, extracted)
@@ -124,7 +134,6 @@ def load_run(connection: duckdb.DuckDBPyConnection, lake_root: Path, info: RunIn
             strings(connection, "SELECT capture_id FROM incoming_captures"),
         )
         connection.execute(_INSERT_CAPTURES)
-        upsert_sources(connection, info.started_at)
         connection.execute(
             _INSERT_RUN,
             {

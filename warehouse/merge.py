@@ -11,18 +11,23 @@ from __future__ import annotations
 import duckdb
 
 from warehouse.keyed import INDEX_SCAN_ROWS, execute_by_keys, strings, update_from
+from warehouse.local_days import local_day_sql
 from warehouse.schema import EXTRACTIONS
 
 ARTICLE_COLUMNS = tuple(c for c in EXTRACTIONS.column_names if c not in ("fetched_at", "run_id"))
 """The columns an extraction gives an article (all but the warehouse's own)."""
 
-# The latest fetch of an article in the run is its version.
+MERGED_COLUMNS = (*ARTICLE_COLUMNS, "published_local_day")
+"""The columns a run sets on the articles it merges (beside first_seen_at and the like)."""
+
+# The latest fetch of an article in the run is its version, its local day stamped with
+# the zone the run's sources hold (upserted before the merge).
 _PICK = """
 CREATE TEMP TABLE incoming_articles AS
-SELECT * EXCLUDE (pick) FROM (
+SELECT * EXCLUDE (pick), {local_day} AS published_local_day FROM (
     SELECT *, row_number() OVER (PARTITION BY article_id ORDER BY fetched_at DESC, url) AS pick
     FROM incoming_extractions
-) WHERE pick = 1
+) AS picked WHERE pick = 1
 """
 
 # The changed articles' new values: the content of their latest fetch, first_seen_at and
@@ -82,17 +87,17 @@ STAGED = ("incoming_articles", "changed_articles", "same_texts", "duplicate_link
 def merge_articles(connection: duckdb.DuckDBPyConnection) -> list[str]:
     """Insert the run's new articles and update the changed ones (first_seen_at kept);
     return the ids of every article the run extracted."""
-    connection.execute(_PICK)
-    columns = ", ".join(f'picked."{name}"' for name in ARTICLE_COLUMNS)
+    connection.execute(_PICK.format(local_day=local_day_sql("picked.source")))
+    columns = ", ".join(f'picked."{name}"' for name in MERGED_COLUMNS)
     connection.execute(_CHANGED.format(columns=columns))
     update_from(
         connection,
         table="articles",
         key="article_id",
         staged="changed_articles",
-        columns=[c for c in ARTICLE_COLUMNS if c != "article_id"] + ["updated_at", "run_id"],
+        columns=[c for c in MERGED_COLUMNS if c != "article_id"] + ["updated_at", "run_id"],
     )
-    connection.execute(_INSERT.format(columns=", ".join(f'"{n}"' for n in ARTICLE_COLUMNS)))
+    connection.execute(_INSERT.format(columns=", ".join(f'"{n}"' for n in MERGED_COLUMNS)))
     return strings(connection, "SELECT article_id FROM incoming_articles ORDER BY article_id")
 
 

@@ -33,6 +33,11 @@ READER_RETRY_SECONDS = 10.0
 _RETRY_PAUSE = 0.05
 
 
+# Another process's reader makes DuckDB refuse the lock (IOException); a reader in this
+# process makes it refuse a second configuration of the same file (ConnectionException).
+_HELD_BY_A_READER = (duckdb.IOException, duckdb.ConnectionException)
+
+
 class WarehouseMissingError(Exception):
     """Raised when there is no warehouse at the path yet (no run has been loaded)."""
 
@@ -129,7 +134,7 @@ def publish_runs(
                 _copy_file(published, candidate)
             try:
                 connection = open_warehouse(candidate)
-            except duckdb.IOException:
+            except _HELD_BY_A_READER:
                 continue  # a reader holds it: try the next standby
             try:
                 loaded = bring_up_to_date(connection, lake_root)
@@ -160,7 +165,7 @@ def _catch_up_standbys(
             continue
         try:
             connection = open_warehouse(standby)
-        except duckdb.IOException:
+        except _HELD_BY_A_READER:
             continue  # a reader still holds the replica it opened before the switch
         try:
             bring_up_to_date(connection, lake_root)
@@ -222,7 +227,7 @@ def rebuild_and_publish(
             try:
                 # Taking the standby's write lock first: a reader holding it keeps it.
                 holder = open_warehouse(candidate)
-            except duckdb.IOException:
+            except _HELD_BY_A_READER:
                 continue
             try:
                 loaded = rebuild(lake_root, fresh)

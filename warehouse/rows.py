@@ -36,6 +36,7 @@ def extractions_table(articles: Sequence[Article], run_id: str) -> pa.Table:
             "capture_id": a.capture_id,
             "fetched_at": a.fetched_at,
             "run_id": run_id,
+            "simhash": a.simhash,
         }
         for a in articles
     ]

@@ -81,13 +81,13 @@ DAILY_COUNTS = View(
     sql=f"""
 SELECT a.source,
        a.language,
-       (a.published_at AT TIME ZONE {_LOCAL_ZONE})::DATE AS local_day,
+       a.published_local_day AS local_day,
        {_LOCAL_ZONE} AS timezone,
        count(*) AS articles,
        count(a.duplicate_of) AS syndicated_copies
 FROM articles AS a
 LEFT JOIN sources AS s ON s.name = a.source
-WHERE a.published_at IS NOT NULL
+WHERE a.published_local_day IS NOT NULL
 GROUP BY ALL
 ORDER BY a.source, local_day, a.language NULLS LAST
 """,
@@ -274,11 +274,9 @@ ORDER BY names.source
     ),
 )
 
-ARTICLE_HISTORY = View(
-    name="article_history",
-    description="Every version of every article in the order runs first saw them, with what "
-    "changed from the version before; the article_history(url_or_id) macro gives one article's.",
-    sql="""
+# The window runs over the rows the filter keeps: filtering the view instead would number
+# every version of every article first (seconds, reading all the texts, at a million).
+_HISTORY = """
 SELECT v.article_id,
        row_number() OVER history AS version_number,
        count(*) OVER (PARTITION BY v.article_id) AS versions,
@@ -310,9 +308,21 @@ SELECT v.article_id,
        v.word_count - lag(v.word_count) OVER history AS words_added
 FROM article_versions AS v
 LEFT JOIN articles AS a USING (article_id)
+{only}
 WINDOW history AS (PARTITION BY v.article_id ORDER BY v.first_seen_at, v.version_id)
 ORDER BY v.article_id, version_number
-""",
+"""
+
+
+def _history_sql(*, only: str) -> str:
+    return _HISTORY.replace("{only}", only)
+
+
+ARTICLE_HISTORY = View(
+    name="article_history",
+    description="Every version of every article in the order runs first saw them, with what "
+    "changed from the version before; the article_history(url_or_id) macro gives one article's.",
+    sql=_history_sql(only=""),
     columns=_columns(
         ("article_id", "The article (see articles)."),
         ("version_number", "1 for the first content seen, then 2, 3, ... by first_seen_at."),
@@ -405,16 +415,15 @@ ORDER BY days.local_day
         parameters=("url_or_id",),
         description="The versions of one article, oldest first, found by its article_id, URL "
         "or canonical URL: FROM article_history('https://example.com/news/story').",
-        sql="""
-SELECT * FROM article_history
-WHERE article_id IN (
+        sql=_history_sql(
+            only="""
+WHERE v.article_id IN (
     SELECT article_id FROM articles
     WHERE url_or_id IN (article_id, url, canonical_url)
     UNION
     SELECT article_id FROM article_versions
     WHERE url_or_id IN (article_id, url, canonical_url)
-)
-ORDER BY article_id, version_number
-""",
+)"""
+        ),
     ),
 )

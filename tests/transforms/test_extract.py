@@ -17,6 +17,7 @@ from transforms.extract import (
     PageInput,
     extract_page,
 )
+from transforms.near_duplicates import simhash, to_signed
 from transforms.records import Article, Reason, Status
 from transforms.text import content_hash
 from transforms.urls import article_id_for
@@ -343,6 +344,8 @@ def test_an_article_result_carries_its_class_and_document() -> None:
     assert result.document is not None
     assert result.article is not None
     assert result.document.text == result.article.text
+    # The near-duplicate fingerprint is made here, so the load need not.
+    assert result.article.simhash == to_signed(simhash(result.article.text))
 
 
 def test_a_skipped_page_keeps_what_extraction_found() -> None:

@@ -10,6 +10,7 @@ from typing import Any
 
 import duckdb
 
+from transforms.near_duplicates import simhash, to_signed
 from transforms.records import Article, DiscoveryVia, Reason, Source, Status, UrlKind, UrlOutcome
 from transforms.text import content_hash, version_hash, word_count
 from transforms.urls import article_id_for
@@ -67,6 +68,7 @@ def make_article(
         tags=tags,
         sections=sections,
         image_url=image_url,
+        simhash=to_signed(simhash(text)) if text.strip() else None,
     )
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from warehouse.connection import open_warehouse
+from warehouse.connection import MEMORY_LIMIT_VARIABLE, open_warehouse
 
 
 def test_open_creates_the_folder_and_sets_utc(tmp_path: Path) -> None:
@@ -40,3 +40,34 @@ def test_read_only_open_of_a_missing_file_fails(tmp_path: Path) -> None:
         open_warehouse(tmp_path / "missing" / "mediawatch.duckdb", read_only=True)
 
     assert not (tmp_path / "missing").exists()
+
+
+def _memory_limit_bytes(connection: duckdb.DuckDBPyConnection) -> int:
+    row = connection.execute(
+        "SELECT value FROM duckdb_settings() WHERE name = 'memory_limit'"
+    ).fetchone()
+    assert row is not None
+    number, unit = str(row[0]).split()
+    return int(float(number) * {"MiB": 2**20, "GiB": 2**30}[unit])
+
+
+def test_connections_run_with_the_default_memory_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(MEMORY_LIMIT_VARIABLE, raising=False)
+    path = tmp_path / "mediawatch.duckdb"
+    with open_warehouse(path) as connection:
+        writer_limit = _memory_limit_bytes(connection)
+    with open_warehouse(path, read_only=True) as connection:
+        reader_limit = _memory_limit_bytes(connection)
+
+    # DuckDB reports 2GB (10^9 bytes) as 1.8 GiB.
+    assert writer_limit == reader_limit == pytest.approx(2 * 10**9, rel=0.05)
+
+
+def test_the_environment_sets_another_memory_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(MEMORY_LIMIT_VARIABLE, "512MB")
+    with open_warehouse(tmp_path / "mediawatch.duckdb") as connection:
+        assert _memory_limit_bytes(connection) == pytest.approx(512 * 10**6, rel=0.05)

@@ -46,7 +46,8 @@ SELECT md5(i::VARCHAR)[:16] AS article_id, 'https://bulk.test/' || i AS url, 'bu
 FROM range({BULK}) AS t(i);
 INSERT INTO article_versions BY NAME
 SELECT article_id || ':' || version_hash AS version_id,
-       * EXCLUDE (first_seen_at, updated_at, run_id, simhash, cluster_id, duplicate_of),
+       * EXCLUDE (first_seen_at, updated_at, run_id, simhash, cluster_id, duplicate_of,
+                  published_local_day),
        first_seen_at, updated_at AS last_seen_at, run_id AS first_run_id,
        run_id AS last_run_id, 1 AS times_seen
 FROM articles;

@@ -40,8 +40,10 @@ def test_extractions_table_values() -> None:
             "capture_id": None,
             "fetched_at": article.fetched_at,
             "run_id": "run-1",
+            "simhash": article.simhash,
         }
     ]
+    assert article.simhash is not None
 
 
 def test_outcomes_table_values() -> None:

@@ -55,7 +55,11 @@ def test_arrow_schema_carries_descriptions_and_version(table: Table) -> None:
 
 
 def test_articles_and_extractions_share_the_article_columns() -> None:
-    core = [c for c in EXTRACTIONS.columns if c.name not in ("fetched_at", "run_id")]
+    # The fingerprint travels with extractions too, and keeps its place among the
+    # warehouse's own columns of articles.
+    core = [c for c in EXTRACTIONS.columns if c.name not in ("fetched_at", "run_id", "simhash")]
+    simhash = [c for c in EXTRACTIONS.columns if c.name == "simhash"]
+    assert simhash == [c for c in ARTICLES.columns if c.name == "simhash"]
 
     assert [c for c in ARTICLES.columns[: len(core)]] == core
     assert ARTICLES.column_names[len(core) :] == (
@@ -65,6 +69,7 @@ def test_articles_and_extractions_share_the_article_columns() -> None:
         "simhash",
         "cluster_id",
         "duplicate_of",
+        "published_local_day",
     )
 
 
@@ -129,7 +134,7 @@ def test_indexed_columns_are_declared_columns(table: Table) -> None:
 
 
 def test_versions_hold_the_article_columns_and_sources_the_config_columns() -> None:
-    core = [c for c in EXTRACTIONS.columns if c.name not in ("fetched_at", "run_id")]
+    core = [c for c in EXTRACTIONS.columns if c.name not in ("fetched_at", "run_id", "simhash")]
     assert list(ARTICLE_VERSIONS.columns[1 : len(core) + 1]) == core
     assert ARTICLE_VERSIONS.primary_key == ("version_id",)
     config = [c for c in SOURCE_CONFIGS.columns if c.name != "run_id"]
