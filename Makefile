@@ -5,7 +5,7 @@ VENV := .venv
 UV := $(VENV)/bin/uv
 STAMP := $(VENV)/.synced
 
-.PHONY: demo test bench bench-warehouse lint typecheck check clean
+.PHONY: demo server test bench bench-warehouse bench-search lint typecheck check clean
 
 $(STAMP): pyproject.toml uv.lock
 	test -x $(UV) || { $(PYTHON) -m venv $(VENV) && $(VENV)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION); }
@@ -14,6 +14,11 @@ $(STAMP): pyproject.toml uv.lock
 
 demo: $(STAMP)
 	$(VENV)/bin/mediawatch demo
+
+# A local Prefect server on 127.0.0.1:4200 with the deployments of prefect.yaml and a
+# worker; Ctrl-C stops both (see the README's "Deployments" section).
+server: $(STAMP)
+	$(VENV)/bin/mediawatch server
 
 test: $(STAMP)
 	$(VENV)/bin/ruff check .
@@ -29,6 +34,11 @@ bench: $(STAMP)
 # ~40 GB of temporary disk (see bench/README.md).
 bench-warehouse: $(STAMP)
 	$(VENV)/bin/python -m bench.warehouse_bench
+
+# A million synthetic articles indexed for full-text search, a nightly refresh of 50,000
+# more, 100 searches: most of an hour and ~15 GB of temporary disk (see bench/README.md).
+bench-search: $(STAMP)
+	$(VENV)/bin/python -m bench.search_bench
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
