@@ -13,6 +13,8 @@ from flows.cli_extract import register as register_extract
 from flows.cli_rebuild import register as register_rebuild
 from flows.cli_sql import register as register_sql
 from flows.config import ConfigError, load_settings
+from flows.local_server import ServerError
+from flows.local_server import register as register_server
 from flows.prefect_env import configure_prefect
 from flows.preflight import check_storage
 from warehouse.disk import InsufficientDiskSpaceError
@@ -51,7 +53,13 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--config", type=Path, required=True, help="TOML config file")
     ingest.set_defaults(run=lambda args: run_ingest(args.config))
     # Commands with modules of their own: each adds its parser and sets `run`.
-    for register in (register_extract, register_eval, register_rebuild, register_sql):
+    for register in (
+        register_extract,
+        register_eval,
+        register_rebuild,
+        register_sql,
+        register_server,
+    ):
         register(commands)
     return parser
 
@@ -68,6 +76,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InsufficientDiskSpaceError as error:
         print(f"mediawatch: {error}; nothing was fetched", file=sys.stderr)
         return 3
+    except ServerError as error:
+        print(f"mediawatch: {error}", file=sys.stderr)
+        return 2
 
 
 def run_ingest(config_path: Path) -> int:
@@ -75,10 +86,16 @@ def run_ingest(config_path: Path) -> int:
     # A bad config or a full disk stops the run here, before Prefect starts.
     check_storage(load_settings(config_path))
     configure_prefect()
+    from prefect.exceptions import FailedRun
+
     from flows.nightly import nightly_ingest  # Prefect reads its settings on import
 
     started = time.monotonic()
-    result = nightly_ingest(str(config_path.resolve()))
+    try:
+        result = nightly_ingest(str(config_path.resolve()))
+    except FailedRun as error:
+        print(f"mediawatch: the run failed: {error}", file=sys.stderr)
+        return 1
     print_report(Path(result.warehouse_path), result.run_id, time.monotonic() - started)
     return 0
 

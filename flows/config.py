@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -79,6 +79,23 @@ class Settings:
     min_free_bytes: int = 1_000_000_000
     """A run refuses to start when the storage has less free space than this."""
     config_sha256: str = ""
+    config_path: Path | None = None
+    """The config file the settings came from, when they came from one."""
+    locks_dir: Path | None = None
+    """Run locks and per-host request clocks; None: ``<warehouse>.locks`` beside the
+    warehouse. Configs fetching the same hosts should name the same folder."""
+
+    @property
+    def coordination_dir(self) -> Path:
+        """Return the folder of run locks and per-host clocks shared by concurrent runs."""
+        if self.locks_dir is not None:
+            return self.locks_dir
+        return self.warehouse_path.with_name(self.warehouse_path.name + ".locks")
+
+    @property
+    def config_name(self) -> str:
+        """Return a short name of the config for run names (its file's stem), or ""."""
+        return self.config_path.stem if self.config_path is not None else ""
 
     def politeness_for(self, source: Source) -> tuple[float, int]:
         """Return (seconds between request starts, requests at once) for a source's hosts."""
@@ -102,12 +119,13 @@ def load_settings(path: Path, *, substitutions: dict[str, str] | None = None) ->
         data = tomllib.loads(raw_text)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path} is not valid TOML: {error}") from error
-    return settings_from_mapping(
+    settings = settings_from_mapping(
         data,
         base_dir=path.resolve().parent,
         config_sha256=hashlib.sha256(raw_text.encode("utf-8")).hexdigest(),
         where=str(path),
     )
+    return replace(settings, config_path=path.resolve())
 
 
 def settings_from_mapping(
@@ -139,6 +157,7 @@ def settings_from_mapping(
         warc_max_bytes=_positive_int(storage, "warc_max_bytes", 1_000_000_000, where),
         min_free_bytes=int(_number(storage, "min_free_gb", 1.0, where) * 1e9),
         config_sha256=config_sha256,
+        locks_dir=_path(storage, "locks", base_dir, where) if "locks" in storage else None,
     )
 
 

@@ -397,12 +397,30 @@ def read_capture(captures_dir: Path, warc_file: str, offset: int) -> StoredRespo
         raise CaptureError(f"cannot read {warc_file} at offset {offset}: {error}") from error
 
 
-def iter_captures(path: Path) -> Iterator[StoredResponse]:
-    """Yield every response stored in a WARC file, in file order."""
-    with path.open("rb") as handle:
-        for record in ArchiveIterator(handle):
-            if record.rec_type == "response":
+def iter_captures(
+    path: Path, *, keep: Callable[[str, datetime], bool] | None = None
+) -> Iterator[StoredResponse]:
+    """Yield every HTTP response stored in a WARC file (ours or another crawler's, gzipped
+    or not), in file order.
+
+    ``keep(target_url, warc_date)`` chooses responses before their bodies are read, so
+    filtering a large foreign file (a CC-NEWS crawl) reads only the bodies it keeps.
+    """
+    try:
+        with path.open("rb") as handle:
+            for record in ArchiveIterator(handle):
+                if record.rec_type != "response" or record.http_headers is None:
+                    continue
+                if keep is not None and not keep(
+                    str(record.rec_headers.get_header("WARC-Target-URI")),
+                    iso_date_to_datetime(
+                        str(record.rec_headers.get_header("WARC-Date")), tz_aware=True
+                    ),
+                ):
+                    continue
                 yield _stored(record)
+    except ArchiveLoadFailed as error:
+        raise CaptureError(f"{path} is not a readable WARC file: {error}") from error
 
 
 def _inside(captures_dir: Path, warc_file: str) -> Path:

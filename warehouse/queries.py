@@ -192,3 +192,56 @@ def listing_states(
         url: ListingState(etag=etag, last_modified=modified, body_sha256=digest)
         for url, etag, modified, digest in rows
     }
+
+
+def seen_urls(connection: duckdb.DuckDBPyConnection, urls: list[str]) -> set[str]:
+    """Return the article URLs among ``urls`` that any earlier run listed, queued or
+    fetched (whatever happened to them)."""
+    if not urls or not _has_table(connection, "url_outcomes"):
+        return set()
+    rows = connection.execute(
+        "SELECT DISTINCT url FROM url_outcomes "
+        "WHERE kind = 'article' AND url IN (SELECT unnest($urls))",
+        {"urls": urls},
+    ).fetchall()
+    return {url for (url,) in rows}
+
+
+@dataclass(frozen=True, kw_only=True)
+class QueuedUrl:
+    """An article URL a discovery poll listed that no run has fetched since."""
+
+    url: str
+    source: str
+    discovered_via: str | None
+    listed_in: str | None
+
+
+def queued_urls(
+    connection: duckdb.DuckDBPyConnection, *, within_days: int = 30
+) -> dict[str, QueuedUrl]:
+    """Return the article URLs whose latest outcome is ``queued`` (listed by a discovery
+    poll in the last ``within_days`` days and not fetched since), keyed by URL."""
+    if not _has_table(connection, "url_outcomes"):
+        return {}
+    rows = connection.execute(
+        """
+        WITH queued AS (
+            SELECT DISTINCT o.url FROM url_outcomes AS o JOIN runs AS r USING (run_id)
+            WHERE o.kind = 'article' AND o.reason = 'queued'
+              AND r.started_at > now() - to_days($days)
+        )
+        SELECT url, arg_max(source, run_id), arg_max(discovered_via, run_id),
+               arg_max(listed_in, run_id)
+        FROM url_outcomes
+        WHERE kind = 'article' AND url IN (SELECT url FROM queued)
+        GROUP BY url
+        HAVING arg_max(reason, run_id) = 'queued'
+        ORDER BY url
+        """,
+        {"days": within_days},
+    ).fetchall()
+    return {
+        url: QueuedUrl(url=url, source=source, discovered_via=via, listed_in=listed_in)
+        for url, source, via, listed_in in rows
+    }
