@@ -508,8 +508,9 @@ def discover_sources(
 
 
 def _every_listing_failed(listing: SourceListing, settings: Settings) -> bool:
+    # A malformed feed that still gave URLs is a failure row, not a source that errored.
     source = next(s for s in settings.sources if s.name == listing.source)
-    if source.urls or not (source.feeds or source.sitemaps):
+    if listing.urls or source.urls or not (source.feeds or source.sitemaps):
         return False
     listing_outcomes = [o for o in listing.outcomes if o.kind is not UrlKind.ARTICLE]
     return bool(listing_outcomes) and all(o.status is Status.FAILED for o in listing_outcomes)

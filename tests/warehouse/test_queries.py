@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
-from tests.warehouse.builders import T0, load, make_article, revised, write_run
-from transforms.records import Article, Reason, Source, Status, UrlKind, UrlOutcome
+from tests.warehouse.builders import T0, load, make_article, revised, run_info, write_run
+from transforms.records import Article, DiscoveryVia, Reason, Source, Status, UrlKind, UrlOutcome
 from warehouse.connection import open_warehouse
+from warehouse.load import load_run
 from warehouse.queries import (
     EXAMPLE_QUERY,
+    QueuedUrl,
     article_rows_checksum,
     example_analyst_query,
     known_articles,
     outcomes_by_reason,
+    queued_urls,
     run_summary,
+    seen_urls,
 )
 
 HARBOUR = "https://gazette.example/news/harbour-wall"
@@ -243,3 +247,47 @@ def test_example_query_counts_by_the_outlets_own_day(
         },
     ]
     assert "FROM daily_counts" in EXAMPLE_QUERY
+
+
+def _queued(url: str) -> UrlOutcome:
+    return UrlOutcome(
+        url=url,
+        source="gazette",
+        kind=UrlKind.ARTICLE,
+        status=Status.SKIPPED,
+        reason=Reason.QUEUED,
+        via=DiscoveryVia.SITEMAP,
+        listed_in="https://gazette.example/news-sitemap.xml",
+    )
+
+
+def test_seen_urls_names_every_url_a_run_touched(
+    warehouse: duckdb.DuckDBPyConnection, lake: Path
+) -> None:
+    assert seen_urls(warehouse, [HARBOUR]) == set()  # no table yet
+    write_run(lake, "run-1", [make_article(HARBOUR)], [_queued(FERRY)])
+    load(warehouse, lake, "run-1")
+    assert seen_urls(warehouse, [HARBOUR, FERRY, "https://gazette.example/new"]) == {FERRY}
+    assert seen_urls(warehouse, []) == set()
+
+
+def test_queued_urls_are_those_no_later_run_fetched(
+    warehouse: duckdb.DuckDBPyConnection, lake: Path
+) -> None:
+    now = datetime.now(UTC)
+    ferry = make_article(FERRY)
+    write_run(lake, "run-1", [], [_queued(HARBOUR), _queued(FERRY)])
+    load_run(warehouse, lake, run_info("run-1", now - timedelta(hours=2)))
+    assert list(queued_urls(warehouse)) == [FERRY, HARBOUR]
+    write_run(lake, "run-2", [ferry])
+    load_run(warehouse, lake, run_info("run-2", now - timedelta(hours=1)))
+    queued = queued_urls(warehouse)
+    assert list(queued) == [HARBOUR]
+    assert queued[HARBOUR] == QueuedUrl(
+        url=HARBOUR,
+        source="gazette",
+        discovered_via="sitemap",
+        listed_in="https://gazette.example/news-sitemap.xml",
+    )
+    # A queue entry older than the window is forgotten (its story left every listing).
+    assert queued_urls(warehouse, within_days=0) == {}
