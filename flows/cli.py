@@ -11,6 +11,7 @@ from pathlib import Path
 from flows.cli_eval import register as register_eval
 from flows.cli_extract import register as register_extract
 from flows.cli_rebuild import register as register_rebuild
+from flows.cli_report import register as register_report
 from flows.cli_sql import register as register_sql
 from flows.config import ConfigError, load_settings
 from flows.local_server import ServerError
@@ -59,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
         register_rebuild,
         register_sql,
         register_server,
+        register_report,
     ):
         register(commands)
     return parser

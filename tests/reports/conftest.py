@@ -1,0 +1,28 @@
+"""Fixtures of the report tests: the six-week warehouse (built once) and an empty one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.reports.history_warehouse import HistoryWarehouse, build_history_warehouse
+from warehouse.connection import open_warehouse
+from warehouse.ddl import ensure_schema
+
+
+@pytest.fixture(scope="session")
+def history(tmp_path_factory: pytest.TempPathFactory) -> HistoryWarehouse:
+    """Return the six-week, four-outlet warehouse (read-only in every test)."""
+    return build_history_warehouse(tmp_path_factory.mktemp("history"))
+
+
+@pytest.fixture
+def empty_warehouse(tmp_path: Path) -> Path:
+    """Return the published path of a warehouse with its schema and no run."""
+    replica = tmp_path / "mediawatch.duckdb.replicas" / "replica-1.duckdb"
+    with open_warehouse(replica) as connection:
+        ensure_schema(connection)
+    published = tmp_path / "mediawatch.duckdb"
+    published.symlink_to(replica.relative_to(tmp_path))
+    return published
