@@ -9,7 +9,6 @@ held by someone else); a page's own failures are outcome rows, never exceptions.
 
 from __future__ import annotations
 
-import errno
 import secrets
 import threading
 import time
@@ -101,21 +100,22 @@ def current_run(now: datetime | None = None) -> RunIdentity:
 
 
 # Transient failures of the machine, worth a retry: the disk or network file system
-# hiccuped, a lock or a warehouse file is briefly held by another process.
-_PERMANENT_OS_ERRORS = frozenset(
-    {errno.ENOENT, errno.EACCES, errno.EPERM, errno.EISDIR, errno.ENOTDIR, errno.EEXIST}
+# hiccuped, a lock or a warehouse file is briefly held by another process. A path that is
+# missing, forbidden or in the way stays so.
+_PERMANENT_OS_ERRORS = (
+    FileNotFoundError,
+    PermissionError,
+    IsADirectoryError,
+    NotADirectoryError,
+    FileExistsError,
 )
 
 
 def is_transient_infrastructure(error: BaseException) -> bool:
     """Return whether a task's failure is one of the machine's that may pass on retry."""
-    if isinstance(error, InsufficientDiskSpaceError):
-        return False  # a full disk does not empty itself within seconds
-    if isinstance(error, PublishBlockedError | duckdb.IOException | TimeoutError):
-        return True
-    if isinstance(error, OSError):
-        return error.errno not in _PERMANENT_OS_ERRORS
-    return False
+    if isinstance(error, (InsufficientDiskSpaceError, *_PERMANENT_OS_ERRORS)):
+        return False  # a full disk does not empty itself within seconds either
+    return isinstance(error, PublishBlockedError | duckdb.IOException | OSError)
 
 
 def retry_on_infrastructure(_task: Task[..., Any], _run: TaskRun, state: State[Any]) -> bool:
