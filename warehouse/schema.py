@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 """Version of the warehouse's public interface (tables, views, macros); raised whenever
 it changes. Stored in the lake's Parquet metadata, the schema_info view and every view's
 and macro's comment."""

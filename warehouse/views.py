@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from warehouse.health_rule import DAILY_HEALTH_COLUMNS, DAILY_HEALTH_DESCRIPTION, daily_health_sql
 from warehouse.schema import SCHEMA_VERSION
 
 RECENT_DAYS = 7
@@ -182,11 +183,19 @@ ORDER BY first_published_at DESC NULLS LAST, cluster_id
     ),
 )
 
+SOURCE_HEALTH_DAILY = View(
+    name="source_health_daily",
+    description=DAILY_HEALTH_DESCRIPTION,
+    sql=daily_health_sql(),
+    columns=_columns(*DAILY_HEALTH_COLUMNS),
+)
+
 SOURCE_HEALTH = View(
     name="source_health",
     description=f"Per source: its last run, and over the recent runs (those started in the "
     f"{RECENT_DAYS} days up to the warehouse's newest run) the URLs it had, its failures by "
-    "reason and its new articles per day.",
+    "reason and its new articles per day; and its last complete day's volume against the "
+    "expected one (see source_health_daily).",
     sql=f"""
 WITH newest AS (SELECT max(started_at) AS started_at FROM runs),
 recent_runs AS (
@@ -223,6 +232,10 @@ arrivals AS (
     WHERE a.first_seen_at > newest.started_at - INTERVAL {RECENT_DAYS} DAY
     GROUP BY a.source
 ),
+volume AS (
+    SELECT source, local_day, status, articles, expected FROM source_health_daily
+    QUALIFY row_number() OVER (PARTITION BY source ORDER BY local_day DESC) = 1
+),
 names AS (SELECT name AS source FROM sources UNION SELECT source FROM activity)
 SELECT names.source,
        s.timezone,
@@ -239,12 +252,17 @@ SELECT names.source,
        round(coalesce(activity.failed, 0) / nullif(activity.urls, 0), 4) AS failure_rate,
        coalesce(failures.by_reason, map([]::VARCHAR[], []::BIGINT[])) AS failures_by_reason,
        round(coalesce(arrivals.articles, 0) / {RECENT_DAYS}, 2) AS articles_per_day,
-       arrivals.last_article_at
+       arrivals.last_article_at,
+       volume.local_day AS volume_day,
+       volume.status AS volume_status,
+       volume.articles AS volume_articles,
+       volume.expected AS volume_expected
 FROM names
 LEFT JOIN sources AS s ON s.name = names.source
 LEFT JOIN activity USING (source)
 LEFT JOIN failures USING (source)
 LEFT JOIN arrivals USING (source)
+LEFT JOIN volume USING (source)
 ORDER BY names.source
 """,
     columns=_columns(
@@ -271,6 +289,10 @@ ORDER BY names.source
             f"Articles first fetched in the {RECENT_DAYS} days up to the newest run, per day.",
         ),
         ("last_article_at", "When the newest of those articles was first fetched."),
+        ("volume_day", "Its last complete local day (see source_health_daily)."),
+        ("volume_status", "That day's status: ok, low, silent or new."),
+        ("volume_articles", "Articles published that day."),
+        ("volume_expected", "Articles expected that day from the source's history."),
     ),
 )
 
@@ -365,6 +387,7 @@ VIEWS = (
     DAILY_COUNTS,
     LATEST_ARTICLES,
     SYNDICATION_CLUSTERS,
+    SOURCE_HEALTH_DAILY,
     SOURCE_HEALTH,
     ARTICLE_HISTORY,
 )
