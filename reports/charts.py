@@ -141,15 +141,6 @@ def outcomes_chart(data: ReportData) -> go.Figure:
     figure.update_xaxes(title_text="URLs", **_count_axis(list(totals)))
     figure.update_yaxes(autorange="reversed")
     figure = _layout(figure, height=200 + 40 * len(sources))
-    figure.update_layout(
-        legend={
-            "orientation": "h",
-            "y": -0.15,
-            "yanchor": "top",
-            "x": 0,
-            "groupclick": "toggleitem",
-        }
-    )
     return figure
 
 

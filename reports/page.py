@@ -58,7 +58,7 @@ nav a { color: #0969da; }
          padding: .5rem .8rem; margin: 1rem 0; }
 .fine { border-left: 4px solid #1a7f37; background: #e9f6ec; padding: .5rem .8rem;
         margin: 1rem 0; }
-.pair { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1.5rem;
+.pair { display: grid; grid-template-columns: minmax(0, 11fr) minmax(0, 9fr); gap: 1.5rem;
         align-items: start; }
 .pair.wide { grid-template-columns: minmax(0, 1fr); }
 figure { margin: 0; min-width: 0; }
@@ -69,7 +69,8 @@ th, td { padding: .2rem .45rem; border-bottom: 1px solid var(--rule); text-align
          vertical-align: top; }
 thead th { position: sticky; top: 0; background: white; border-bottom: 2px solid var(--rule); }
 th[scope="row"], td.day { white-space: nowrap; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
 td.zero { color: #a0a7ae; }
 tr.total td, tr.total th { font-weight: 600; border-top: 2px solid var(--rule); }
 tr.silent td, tr.silent th { background: var(--silent-bg); }
@@ -94,19 +95,30 @@ footer { margin-top: 3rem; font-size: .8rem; color: var(--muted); }
   figure, tr { break-inside: avoid; }
   .table-wrap { overflow: visible; max-height: none; }
   thead th { position: static; }
+  tfoot { display: table-row-group; }
   a { color: inherit; text-decoration: none; }
   .alert, tr.silent td, tr.silent th, .badge { print-color-adjust: exact;
                                                -webkit-print-color-adjust: exact; }
 }
 """
 
-# Plotly sizes a responsive chart to the screen; printing lays the page out narrower.
-_PRINT_RESIZE = """
-window.addEventListener("beforeprint", function () {
-  document.querySelectorAll(".js-plotly-plot").forEach(function (chart) {
-    Plotly.Plots.resize(chart);
-  });
-});
+PRINT_CHART_WIDTH = 1000
+"""Chart width in CSS pixels when printed: an A4 landscape page's width inside its margins."""
+
+# Plotly draws a chart at the pixel width of its box on screen, and resizes it only after a
+# delay, too late for the print layout: before printing, every chart is redrawn at once at
+# the printed page's width, and sized to its box again afterwards.
+_PRINT_RESIZE = f"""
+window.addEventListener("beforeprint", function () {{
+  document.querySelectorAll(".js-plotly-plot").forEach(function (chart) {{
+    Plotly.relayout(chart, {{width: {PRINT_CHART_WIDTH}}});
+  }});
+}});
+window.addEventListener("afterprint", function () {{
+  document.querySelectorAll(".js-plotly-plot").forEach(function (chart) {{
+    Plotly.relayout(chart, {{width: null, autosize: true}});
+  }});
+}});
 """
 
 
