@@ -46,6 +46,7 @@ from flows.steps.queue import (
     with_overflow_details,
 )
 from transforms.fetch import RobotsEntry
+from warehouse.health import SourceHealthFinding, source_health_findings
 from warehouse.published import open_reader
 from warehouse.queries import (
     FailedUrl,
@@ -111,6 +112,19 @@ def seen_urls_task(settings: Settings, urls: list[str]) -> set[str]:
         connection.close()
 
 
+@task(name="source-health", cache_policy=NONE)
+def source_health_task(settings: Settings, run: RunIdentity) -> list[SourceHealthFinding]:
+    """Return the sources the published warehouse flags silent or low on their last
+    complete day (see `warehouse.health`)."""
+    if not settings.warehouse_path.exists():
+        return []
+    connection = open_reader(settings.warehouse_path)
+    try:
+        return source_health_findings(connection, run.started_at.date())
+    finally:
+        connection.close()
+
+
 @task(name="plan-fetches", cache_policy=NONE)
 def plan_fetches_task(
     settings: Settings, listings: list[SourceListing], prior: PriorState, now: datetime
@@ -172,6 +186,7 @@ def run_nightly(settings: Settings) -> tuple[IngestResult, RunReport, str | None
             freed = prune_captures_task(settings, run, return_state=True)
             if freed.is_failed():
                 report.problems.append(f"pruning old captures failed: {freed.message}")
+            _report_health(settings, run, report)
     finally:
         release_run(run)
     progress.finish()
@@ -188,6 +203,19 @@ def run_nightly(settings: Settings) -> tuple[IngestResult, RunReport, str | None
         loaded=load.loaded,
     )
     return result, report, load.error
+
+
+def _report_health(settings: Settings, run: RunIdentity, report: RunReport) -> None:
+    """Flag, as problems of the run, the configured sources that fell silent or dropped."""
+    health = source_health_task(settings, run, return_state=True)
+    if health.is_failed():
+        report.problems.append(f"source health could not be read: {health.message}")
+        return
+    configured = {source.name for source in settings.sources}
+    for finding in health.result():
+        if finding.source in configured:
+            note = finding.message.removeprefix(f"{finding.source}: ")
+            report.source(finding.source).notes.append(f"source health: {note}")
 
 
 def _discover_and_plan(

@@ -1,5 +1,6 @@
 """How a nightly run ends: one failing source never fails the others; a run fails when
-more than half of its sources errored or its load did not commit."""
+more than half of its sources errored or its load did not commit; a source that fell
+silent is a problem of the run's report."""
 
 from __future__ import annotations
 
@@ -16,8 +17,23 @@ from flows.nightly import nightly_ingest
 from newsroom.catalogue import articles_of, feed_items
 from newsroom.server import Newsroom, serve_newsroom, stable_base_urls
 from tests.flows.runs import artifacts_of, rows, write_config
+from tests.warehouse.builders import make_article, write_run
 
 SLUGS = ("harbour-ledger", "valley-courier", "le-guetteur")
+WORDS = [
+    "quay",
+    "tide",
+    "crane",
+    "ferry",
+    "pier",
+    "gull",
+    "storm",
+    "dock",
+    "rope",
+    "sail",
+    "net",
+    "buoy",
+]
 
 
 @pytest.fixture(scope="module")
@@ -96,3 +112,36 @@ def test_a_run_fails_when_its_load_did_not_commit(
         "mediawatch: the run failed: the load did not commit: publish failed: FileExistsError"
     )
     assert not (tmp_path / "mediawatch.duckdb").exists()
+
+
+def test_a_source_that_fell_silent_is_flagged_in_the_report(
+    prefect_api: None, newsroom: Newsroom, tmp_path: Path
+) -> None:
+    # Eight weeks of history: the ledger published eight stories a day, then nothing for
+    # the three days before this run (the newsroom's own stories are older).
+    today = datetime.now(UTC).date()
+    stories = [
+        make_article(
+            f"http://harbour-ledger.test/archive/{day:%Y%m%d}/{number}",
+            source="harbour-ledger",
+            title=f"Harbour log {day} {number}",
+            text=f"Harbour log of {day}, entry {number}: {' '.join(WORDS[number:] + WORDS)}",
+            published_at=datetime(day.year, day.month, day.day, 9 + number, tzinfo=UTC),
+            fetched_at=datetime(day.year, day.month, day.day, 22, tzinfo=UTC),
+        )
+        for day in (today - timedelta(days=back) for back in range(4, 60))
+        for number in range(8)
+    ]
+    write_run(tmp_path / "lake", "history", stories, partition=f"run_date={today}")
+    config = write_config(tmp_path, newsroom.addresses, SLUGS[:2])
+    state = nightly_ingest(str(config), return_state=True)
+    assert state.is_completed()
+    assert state.message is not None
+    yesterday = today - timedelta(days=1)
+    assert state.message.startswith(
+        f"1 problem: harbour-ledger: source health: silent on {yesterday}, 0 articles where 8 "
+        "were expected"
+    )
+    flow_run_id = state.state_details.flow_run_id
+    assert flow_run_id is not None
+    assert "- harbour-ledger: source health: silent on" in artifacts_of(flow_run_id)["markdown"]
