@@ -5,7 +5,7 @@ VENV := .venv
 UV := $(VENV)/bin/uv
 STAMP := $(VENV)/.synced
 
-.PHONY: demo server test bench bench-warehouse bench-search lint typecheck check clean
+.PHONY: demo server test browser bench bench-warehouse bench-search lint typecheck check clean
 
 $(STAMP): pyproject.toml uv.lock
 	test -x $(UV) || { $(PYTHON) -m venv $(VENV) && $(VENV)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION); }
@@ -20,7 +20,15 @@ demo: $(STAMP)
 server: $(STAMP)
 	$(VENV)/bin/mediawatch server
 
-test: $(STAMP)
+# The report's browser test (tests/reports/test_browser.py) drives Debian's Chromium:
+# installed here when missing (apt-get needs root; sudo is used otherwise).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+browser:
+	command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	  --no-install-recommends chromium fonts-dejavu-core; }
+
+test: $(STAMP) browser
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import shlex
 import signal
 import socket
 import subprocess
@@ -13,6 +15,8 @@ import pytest
 
 from flows.cli import main
 from tests.reports.history_warehouse import HistoryWarehouse, build_history_warehouse
+
+README = Path(__file__).resolve().parents[2] / "README.md"
 
 
 @pytest.fixture(scope="module")
@@ -103,3 +107,18 @@ def test_serve_on_a_taken_port(capsys: pytest.CaptureFixture[str], tmp_path: Pat
 
     assert status == 2
     assert capsys.readouterr().err.startswith(f"mediawatch: cannot listen on 127.0.0.1:{port}: ")
+
+
+def test_the_readme_report_commands_run(
+    capsys: pytest.CaptureFixture[str], history: HistoryWarehouse, tmp_path: Path
+) -> None:
+    section = README.read_text(encoding="utf-8").split("## Coverage report", 1)[1]
+    commands = re.findall(r"^\.venv/bin/mediawatch (report.*)$", section.split("\n## ")[0], re.M)
+
+    assert len(commands) == 2
+    for n, command in enumerate(commands):
+        out = tmp_path / f"{n}.html"
+        args = [*shlex.split(command), "--warehouse", str(history.path), "--out", str(out)]
+        assert main(args) == 0, command
+        assert "Coverage report" in out.read_text(encoding="utf-8")
+    assert capsys.readouterr().out.count("wrote ") == 2
