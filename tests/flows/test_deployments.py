@@ -200,3 +200,10 @@ def test_the_api_refuses_a_mode_the_form_does_not_offer(served: Served) -> None:
         "Error creating flow run: Validation failed for field 'mode'. Failure reason: "
         "'rewrite' is not one of ['reextract', 'refetch', 'import-warc']"
     )
+
+
+def test_make_server_runs_the_command_tested_here() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = makefile.split("\nserver: $(STAMP)\n", 1)[1].splitlines()[0].strip()
+    assert recipe == "$(VENV)/bin/mediawatch server"
+    assert "make server" in (ROOT / "README.md").read_text(encoding="utf-8")
