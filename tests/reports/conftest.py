@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -25,4 +26,21 @@ def empty_warehouse(tmp_path: Path) -> Path:
         ensure_schema(connection)
     published = tmp_path / "mediawatch.duckdb"
     published.symlink_to(replica.relative_to(tmp_path))
+    return published
+
+
+@pytest.fixture
+def without_daily_health(history: HistoryWarehouse, tmp_path: Path) -> Path:
+    """Return a copy of the six-week warehouse as one written before the
+    source_health_daily view existed: source_health kept (as a table of its rows), the
+    daily view gone."""
+    replica = tmp_path / "replica.duckdb"
+    shutil.copyfile(history.path.resolve(), replica)
+    with open_warehouse(replica) as connection:
+        connection.execute("CREATE TABLE kept_health AS FROM source_health")
+        connection.execute("DROP VIEW source_health")
+        connection.execute("DROP VIEW source_health_daily")
+        connection.execute("ALTER TABLE kept_health RENAME TO source_health")
+    published = tmp_path / "mediawatch.duckdb"
+    published.symlink_to(replica.name)
     return published

@@ -207,3 +207,21 @@ def test_without_query_there_is_no_coverage(wh: Warehouse) -> None:
 def test_a_warehouse_without_runs_has_no_report(empty_warehouse: Path) -> None:
     with open_warehouse_readonly(empty_warehouse) as wh:
         assert read_report_data(wh, days=REPORT_DAYS, query=None) is None
+
+
+def test_without_expected_volumes_new_articles_tell_the_silent_source(
+    without_daily_health: Path,
+) -> None:
+    with open_warehouse_readonly(without_daily_health) as wh:
+        report = read_report_data(wh, days=REPORT_DAYS, query=None)
+    assert report is not None
+    health = report.health
+    latest = health.latest.set_index("source")
+
+    assert (health.daily, health.has_expected) == (None, False)
+    assert health.flagged() == ["quiet-post"]
+    # New articles per day over the 7 days up to the newest run: run 3's, from 25 February.
+    per_day = {str(source): float(n) for source, n in latest["articles_per_day"].items()}
+    assert per_day["quiet-post"] == 0
+    assert per_day["harbour-ledger"] > 0
+    assert {latest.at[s, "status"] for s in PER_DAY if s != "quiet-post"} == {"ok"}

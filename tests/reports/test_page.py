@@ -178,3 +178,15 @@ def test_prune_keeps_the_newest_run_reports(tmp_path: Path) -> None:
 
     assert [p.name for p in deleted] == names[:3]
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*names[3:], "coverage.html"])
+
+
+def test_without_expected_volumes_the_page_says_so(
+    without_daily_health: Path, tmp_path: Path
+) -> None:
+    out = write_report(without_daily_health, tmp_path / "old.html", REPORT_DAYS)
+    page = _parse(out)
+
+    text = " ".join(" ".join(page.text).split())
+    assert "This warehouse has no source_health_daily view" in text
+    assert page.row("quiet-post")[0] == "silent"
+    assert [a["data-chart"] for t, a in page.tags if "data-chart" in a][1] == "health"
