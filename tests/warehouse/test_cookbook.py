@@ -8,7 +8,7 @@ import re
 import statistics
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -33,7 +33,9 @@ from tests.warehouse.analyst_warehouse import (
     build_analyst_warehouse,
     finished_at,
 )
-from transforms.records import Article
+from tests.warehouse.builders import T0, write_run
+from transforms.records import Article, Reason, Status, UrlKind, UrlOutcome
+from warehouse.connection import open_warehouse
 from warehouse.cookbook import (
     COOKBOOK_DIR,
     CookbookError,
@@ -41,6 +43,7 @@ from warehouse.cookbook import (
     cookbook_query,
     read_cookbook_query,
 )
+from warehouse.load import RunInfo, load_run
 from warehouse.published import open_reader
 
 COOKBOOK_FILES = sorted(COOKBOOK_DIR.glob("*.sql"))
@@ -361,3 +364,36 @@ def test_the_readme_lists_every_query() -> None:
 
     listed = re.findall(r"^\| `(\w+)` \|", section, flags=re.MULTILINE)
     assert sorted(listed) == [path.stem for path in COOKBOOK_FILES]
+
+
+def test_failures_of_the_last_run_pass_over_discovery_polls(tmp_path: Path) -> None:
+    lake = tmp_path / "lake"
+    failed = [
+        UrlOutcome(
+            url=url,
+            source="gazette",
+            kind=kind,
+            status=Status.FAILED,
+            reason=reason,
+            http_status=status,
+        )
+        for url, kind, reason, status in (
+            ("https://gazette.example/news/1", UrlKind.ARTICLE, Reason.HTTP_5XX, 503),
+            ("https://gazette.example/feed.xml", UrlKind.FEED, Reason.HTTP_4XX, 404),
+        )
+    ]
+    write_run(lake, "run-1", [], failed[:1])
+    write_run(lake, "run-2", [], failed[1:])
+    connection = open_warehouse(tmp_path / "warehouse.duckdb")
+    try:
+        for run_id, flow, hours in (("run-1", "nightly-ingest", 0), ("run-2", "discovery-poll", 1)):
+            info = RunInfo(
+                run_id=run_id, flow=flow, started_at=T0 + timedelta(hours=hours), config_sha256=""
+            )
+            load_run(connection, lake, info)
+        sql = cookbook_query("failures_last_run").sql
+        assert connection.execute(sql).fetchall() == [
+            ("http_5xx", "gazette", "article", 1, [503], "https://gazette.example/news/1")
+        ]
+    finally:
+        connection.close()

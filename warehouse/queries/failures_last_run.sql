@@ -1,8 +1,10 @@
 -- Which URLs failed in the latest run, and why? Failed URLs (articles, feeds, sitemaps)
 -- per reason and outlet, with the HTTP statuses the servers answered and one example
--- URL; the most frequent first.
+-- URL; the most frequent first. Hourly discovery polls, which fetch no article, are
+-- not the latest run here: the latest ingest or backfill is.
 WITH last_run AS (
-    SELECT run_id FROM runs ORDER BY started_at DESC, run_id DESC LIMIT 1
+    SELECT run_id FROM runs WHERE flow <> 'discovery-poll'
+    ORDER BY started_at DESC, run_id DESC LIMIT 1
 )
 SELECT reason,
        source,
