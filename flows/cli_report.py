@@ -9,8 +9,8 @@ from pathlib import Path
 
 from flows.cli_sql import DEMO_RENDERED_CONFIG
 from flows.config import load_settings
-from reports.serve import DEFAULT_PORT, base_url, make_server, report_url
-from reports.write import DEFAULT_DAYS, DEFAULT_REPORT_NAME, reports_dir, write_report
+from reports.defaults import DEFAULT_DAYS, DEFAULT_PORT, DEFAULT_REPORT_NAME, reports_dir
+from reports.serve import base_url, make_server, report_url
 
 REPORT_DESCRIPTION = f"""\
 Writes one self-contained HTML page (charts and tables, nothing fetched from the network)
@@ -76,6 +76,8 @@ def run_report(args: argparse.Namespace) -> int:
         warehouse = _warehouse_path(args)
     except ReportCommandError as error:
         return _fail(str(error))
+    from reports.write import write_report  # pandas and plotly: only for this command
+
     folder = reports_dir(warehouse)
     out: Path = args.out if args.out is not None else folder / DEFAULT_REPORT_NAME
     written = write_report(warehouse, out, days=args.days, query=args.query)

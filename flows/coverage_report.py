@@ -16,8 +16,9 @@ from prefect.artifacts import create_link_artifact
 from prefect.cache_policies import NONE
 
 from flows.report import RunReport
-from reports.serve import DEFAULT_PORT, report_url
-from reports.write import DEFAULT_DAYS, prune_run_reports, reports_dir, write_report
+from reports.defaults import DEFAULT_DAYS, DEFAULT_PORT, reports_dir
+from reports.serve import report_url
+from reports.write import prune_run_reports, write_report
 
 RUN_REPORTS_KEPT = 60
 """Run reports kept in the reports folder (each holds plotly.js: ~5 MB)."""

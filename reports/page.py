@@ -21,11 +21,8 @@ from plotly.offline import get_plotlyjs, get_plotlyjs_version
 
 from reports import charts
 from reports.data import OutcomeGroup, ReportData
+from reports.defaults import CONTENT_SECURITY_POLICY
 
-CONTENT_SECURITY_POLICY = (
-    "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
-    "img-src data:; font-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'"
-)
 PLOT_CONFIG = {
     "displaylogo": False,
     "responsive": True,

@@ -17,11 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from reports.page import CONTENT_SECURITY_POLICY
-
-HOST = "127.0.0.1"
-DEFAULT_PORT = 8470
-"""The port `mediawatch serve` listens on unless told otherwise (and run links point to)."""
+from reports.defaults import CONTENT_SECURITY_POLICY, DEFAULT_PORT, HOST
 
 
 class ReportsHandler(SimpleHTTPRequestHandler):

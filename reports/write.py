@@ -6,20 +6,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from reports.data import read_report_data
+from reports.defaults import DEFAULT_DAYS
 from reports.page import PageInfo, render_no_data, render_report
 from warehouse.api import open_warehouse_readonly
 from warehouse.atomic import atomic_path
 from warehouse.published import WarehouseMissingError
-
-DEFAULT_DAYS = 14
-REPORTS_FOLDER = "reports"
-DEFAULT_REPORT_NAME = "coverage.html"
-
-
-def reports_dir(warehouse_path: Path) -> Path:
-    """Return the folder a warehouse's reports go to (and `mediawatch serve` serves):
-    ``reports/`` beside the warehouse file."""
-    return Path(warehouse_path).parent / REPORTS_FOLDER
 
 
 def write_report(

@@ -15,10 +15,10 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, Route, ViewportSize, sync_playwright
 
-from reports import write_report
 from reports.data import read_report_data
 from reports.page import PRINT_CHART_WIDTH
 from reports.serve import serving
+from reports.write import write_report
 from tests.reports.history_warehouse import REPORT_DAYS, SEARCH_TERM, HistoryWarehouse
 from warehouse.api import open_warehouse_readonly
 

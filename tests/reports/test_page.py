@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from reports import write_report
-from reports.page import CONTENT_SECURITY_POLICY
-from reports.write import prune_run_reports
+from reports.defaults import CONTENT_SECURITY_POLICY
+from reports.write import prune_run_reports, write_report
 from tests.reports.history_warehouse import REPORT_DAYS, SEARCH_TERM, HistoryWarehouse
 
 

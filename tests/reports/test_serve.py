@@ -8,8 +8,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from reports.page import CONTENT_SECURITY_POLICY
-from reports.serve import DEFAULT_PORT, HOST, base_url, make_server, report_url, serving
+from reports.defaults import CONTENT_SECURITY_POLICY, DEFAULT_PORT, HOST
+from reports.serve import base_url, make_server, report_url, serving
 
 
 def test_serves_the_folder_on_loopback(tmp_path: Path) -> None:
