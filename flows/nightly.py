@@ -34,6 +34,7 @@ from flows.pipeline import (
     release_run,
 )
 from flows.preflight import check_storage
+from flows.recovery import publish_pending_runs
 from flows.report import INGEST_COLUMNS, RunReport
 from flows.steps.discover import SourceListing
 from flows.steps.parts import write_parts
@@ -82,10 +83,14 @@ class PriorState:
 
 @task(name="prepare-run", cache_policy=NONE)
 def prepare_run_task(settings: Settings) -> PriorState:
-    """Refuse to start on a full disk; read what earlier runs learned (listing validators,
-    URLs to retry, URLs discovery polls queued) from the published warehouse, which is
-    only ever read here."""
+    """Refuse to start on a full disk; publish runs an earlier run committed but did not
+    publish; read what earlier runs learned (listing validators, URLs to retry, URLs
+    discovery polls queued) from the published warehouse, which is only ever read here."""
     check_storage(settings)
+    # A run killed after its commit left data the published warehouse lacks: loaded first.
+    publish_pending_runs(
+        settings, holder=flow_run.get_name() or FLOW_NAME, log=get_run_logger().warning
+    )
     if not settings.warehouse_path.exists():
         return PriorState(listings={}, failed={}, queued={})
     connection = open_reader(settings.warehouse_path)

@@ -35,6 +35,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.timeutils import iso_date_to_datetime
 from warcio.warcwriter import WARCWriter
 
+from warehouse.faults import checkpoint
 from warehouse.schema import CAPTURES
 
 RUN_DATE_PREFIX = "run_date="
@@ -256,6 +257,7 @@ class _OpenWarc:
     def write_pair(self, request: ArcWarcRecord, response: ArcWarcRecord) -> tuple[int, int]:
         """Write the request, then the response; return the response's offset and length."""
         self._writer.write_record(request)
+        checkpoint("warc")
         offset = self._handle.tell()
         self._writer.write_record(response)
         return offset, self._handle.tell() - offset

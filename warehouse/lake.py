@@ -16,6 +16,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from warehouse.atomic import atomic_path
+from warehouse.faults import checkpoint
 from warehouse.schema import Table
 
 COMMITS_DIR = "_commits"
@@ -49,6 +50,7 @@ def write_part(lake_root: Path, table: Table, rows: pa.Table, *, partition: str,
     target = lake_root / table.name / partition / f"{name}.parquet"
     with atomic_path(target) as temporary:
         pq.write_table(rows, temporary, compression="zstd")
+        checkpoint("parquet")
     return target.relative_to(lake_root).as_posix()
 
 
@@ -70,6 +72,7 @@ def commit_run(lake_root: Path, commit: RunCommit) -> Path:
     target = directory / f"{commit.run_id}.json"
     with atomic_path(target) as temporary:
         temporary.write_text(json.dumps(record, indent=1, sort_keys=True), encoding="utf-8")
+        checkpoint("commit")
     return target
 
 
@@ -144,6 +147,7 @@ def compact_parts(
                     lake_root, table, merged, partition=partition, name=f"{name}-{number:03d}"
                 )
             )
+            checkpoint("compact")
             for relative in group:
                 (lake_root / relative).unlink()
     return tuple(result)

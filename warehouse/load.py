@@ -11,6 +11,7 @@ import duckdb
 from warehouse import merge, versions
 from warehouse.clusters import assign_clusters
 from warehouse.ddl import create_table_sql, ensure_schema, quote_identifier
+from warehouse.faults import checkpoint
 from warehouse.keyed import execute_by_keys, strings
 from warehouse.lake import read_commit
 from warehouse.local_days import restamp_local_days, source_zones
@@ -119,6 +120,7 @@ def load_run(connection: duckdb.DuckDBPyConnection, lake_root: Path, info: RunIn
         execute_by_keys(connection, _READ_STORED, strings(connection, _RUN_ARTICLE_IDS))
         record_versions(connection)
         extracted = merge_articles(connection)
+        checkpoint("load")
         restamp_local_days(
             connection,
             [name for name in incoming_sources if zones_before[name] != zones_after[name]],

@@ -25,6 +25,7 @@ import duckdb
 from warehouse.atomic import atomic_path
 from warehouse.connection import open_warehouse
 from warehouse.ddl import ensure_schema
+from warehouse.faults import checkpoint
 from warehouse.lake import committed_run_ids, read_commit
 from warehouse.load import RunInfo, load_run
 
@@ -141,6 +142,7 @@ def publish_runs(
                 connection.execute("CHECKPOINT")
             finally:
                 connection.close()
+            checkpoint("publish")
             _point(warehouse_path, candidate)
             seconds = time.monotonic() - started
             caught_up = _catch_up_standbys(warehouse_path, lake_root, replicas, candidate)
@@ -174,6 +176,20 @@ def _catch_up_standbys(
             connection.close()
         caught_up.append(standby)
     return tuple(caught_up)
+
+
+def pending_runs(warehouse_path: Path, lake_root: Path) -> tuple[str, ...]:
+    """Return the committed lake runs the published warehouse lacks, oldest first: those
+    of a run stopped between its commit and its publish (killed, or blocked by readers)."""
+    committed = committed_run_ids(lake_root)
+    if not committed or not warehouse_path.exists():
+        return tuple(committed)
+    connection = open_reader(warehouse_path)
+    try:
+        present = {row[0] for row in connection.execute("SELECT run_id FROM runs").fetchall()}
+    finally:
+        connection.close()
+    return tuple(run_id for run_id in committed if run_id not in present)
 
 
 def bring_up_to_date(connection: duckdb.DuckDBPyConnection, lake_root: Path) -> tuple[str, ...]:

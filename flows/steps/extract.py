@@ -10,6 +10,7 @@ from flows.steps.fetch import FetchedPage
 from transforms.extract import ExtractionResult, PageInput, extract_page
 from transforms.records import Article, Reason, Status, UrlKind, UrlOutcome
 from warehouse.captures import read_capture
+from warehouse.faults import checkpoint
 from warehouse.queries import KnownArticle
 
 
@@ -43,6 +44,7 @@ def extract_pages(
                 content_type=page.content_type,
             )
         )
+        checkpoint("extract")
         reason = result.reason
         article = result.article
         if article is not None:

@@ -21,6 +21,7 @@ from warehouse.captures import (
     CaptureWriter,
     capture_directory,
 )
+from warehouse.faults import checkpoint
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -175,6 +176,7 @@ def fetch_batch(
         frontier, fetch_one, max_in_flight=max_in_flight, shared_limit=shared_limit
     )
     for item, response in responses:
+        checkpoint("fetch")
         # Redirect hops are kept in the WARC file too; the index names the final response.
         for hop in response.hops:
             captures.write(item.source, capture_input(hop))

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import duckdb
 import pyarrow as pa
 
+from warehouse.faults import checkpoint
 from warehouse.keyed import execute_by_keys, strings
 from warehouse.schema import SCHEMA_VERSION
 from warehouse.search.analysis import MACROS as TEXT_MACROS
@@ -236,6 +237,7 @@ def refresh_search_index(
         execute_by_keys(connection, _RETIRE, retired)
     pending = strings(connection, "SELECT article_id FROM search_pending ORDER BY article_id")
     _index(connection, pending)
+    checkpoint("index")
     purged = _purge_if_many(connection)
     # Dropped on success only: after a failure the caller's rollback takes them away, and
     # an aborted transaction refuses every statement but ROLLBACK.
