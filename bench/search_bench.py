@@ -233,6 +233,17 @@ def build_phase(database: Path, paths: Sequence[str], memory_limit: str | None) 
 # Phase 3: the nightly refresh ---------------------------------------------------------
 
 
+class TimedCursors(TimedConnection):
+    """A timed connection whose cursors (the refresh tokenises in one) count their
+    statements under the same labels."""
+
+    def cursor(self) -> TimedConnection:
+        """Return a timed cursor sharing this connection's times."""
+        timed = TimedCursors(self.__getattr__("cursor")())
+        timed.times = self.times
+        return timed
+
+
 @dataclass(frozen=True, kw_only=True)
 class NightlyFigures:
     """The night's articles written, the index refreshed in their transaction, committed."""
@@ -268,7 +279,7 @@ def nightly_phase(
             {"paths": list(new_paths), "path": updates_path},
         ).fetchall()
     ]
-    timed = TimedConnection(connection)
+    timed = TimedCursors(connection)
     started = time.perf_counter()
     refresh = refresh_search_index(cast(duckdb.DuckDBPyConnection, timed), touched)
     refresh_seconds = time.perf_counter() - started

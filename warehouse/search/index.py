@@ -9,7 +9,8 @@ longer reach, are deleted in bulk once such versions are more than `PURGE_SHARE`
 index (deleting from a big table costs a scan of it, whatever the number of rows).
 
 It runs inside the caller's transaction (the loader's), so a failed load leaves the index
-as it was, and its cost follows what changed, not the warehouse's size.
+as it was, and its cost follows what changed, not the warehouse's size. The tokenising's
+staging tables live in a cursor of their own, outside that transaction (see `_index`).
 """
 
 from __future__ import annotations
@@ -19,9 +20,10 @@ from dataclasses import dataclass
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from warehouse.faults import checkpoint
-from warehouse.keyed import execute_by_keys, strings
+from warehouse.keyed import chunks, execute_by_keys, key_list, strings
 from warehouse.schema import SCHEMA_VERSION
 from warehouse.search.analysis import MACROS as TEXT_MACROS
 from warehouse.search.analysis import macro_sql
@@ -35,6 +37,8 @@ RUN_DOCS = 50_000
 """Versions whose postings are sorted and appended together (one sorted run)."""
 SOURCE_BATCH_ROWS = 256
 """Articles per Arrow batch handed to the tokeniser (DuckDB's unit of parallel work)."""
+RUN_BATCH_ROWS = 1 << 20
+"""Postings rows per Arrow batch streamed from a sorted run into the index."""
 PURGE_SHARE = 0.05
 """Share of stale versions (of the indexed ones) above which their postings are deleted."""
 
@@ -114,26 +118,20 @@ SELECT coalesce(greatest(
     (SELECT doc_id FROM search_stale ORDER BY doc_id DESC LIMIT 1)), 0) + 1
 """
 
-_CHUNK_ARTICLES = """
-CREATE OR REPLACE TEMP TABLE search_chunk_articles AS
-SELECT article_id, version_hash, language, title, text, source, published_at
-FROM articles LIMIT 0
-"""
-_READ_CHUNK = """
-INSERT INTO search_chunk_articles
-SELECT article_id, version_hash, language, title, text, source, published_at
+# Tokenising happens in a second connection to the same database (a cursor), whose
+# temporary tables commit on their own. Staged in the caller's transaction, every chunk's
+# tables would stay until its COMMIT, even once replaced or emptied: a whole-index build
+# of a million articles kept tens of GB of them (spilled to disk), and each chunk of a
+# nightly load hundreds of MB. The caller's connection reads the articles (it sees the
+# load's uncommitted versions) and writes the index; Arrow carries the data between.
+_READ_SOURCE = """
+SELECT article_id, version_hash, language, coalesce(title, '') AS title, text, source,
+       published_at
 FROM articles WHERE article_id IN ({keys})
 """
-_CHUNK = """
-CREATE OR REPLACE TEMP TABLE search_chunk AS
-SELECT ($first_doc_id + row_number() OVER (ORDER BY article_id) - 1)::INTEGER AS doc_id,
-       article_id, version_hash, search_stemmer(language) AS stemmer,
-       coalesce(title, '') AS title, text, source, published_at
-FROM search_chunk_articles
-"""
 # Title tokens hold positions 1..T, text tokens T+2 onwards: a phrase never spans both.
-# Read from an Arrow copy in small batches: DuckDB splits a scan of its own tables by
-# row groups of 122,880 rows, so a chunk's tokenising would run on one core.
+# The source is an Arrow table in small batches: DuckDB splits a scan of its own tables
+# by row groups of 122,880 rows, so a chunk's tokenising would run on one core.
 _CHUNK_TOKENS = """
 CREATE OR REPLACE TEMP TABLE search_chunk_tokens AS
 SELECT doc_id, stemmer, title_length, token, position FROM (
@@ -141,7 +139,7 @@ SELECT doc_id, stemmer, title_length, token, position FROM (
            unnest(list_concat(title_tokens, [NULL], text_tokens)) AS token,
            unnest(range(1, len(title_tokens) + len(text_tokens) + 2))::INTEGER AS position
     FROM (
-        SELECT doc_id, stemmer, search_tokens(title) AS title_tokens,
+        SELECT doc_id, search_stemmer(language) AS stemmer, search_tokens(title) AS title_tokens,
                search_tokens(text) AS text_tokens
         FROM search_chunk_source
     )
@@ -152,22 +150,23 @@ CREATE OR REPLACE TEMP TABLE search_chunk_vocabulary AS
 SELECT stemmer, token, search_term(token, stemmer) AS term
 FROM (SELECT DISTINCT stemmer, token FROM search_chunk_tokens)
 """
+_CHUNK_TERMS = "SELECT DISTINCT term FROM search_chunk_vocabulary"
 _NEW_TERMS = """
 INSERT INTO search_terms
 SELECT ((SELECT coalesce(max(term_id), 0) FROM search_terms)
         + row_number() OVER (ORDER BY n.term))::INTEGER, n.term
-FROM (SELECT DISTINCT term FROM search_chunk_vocabulary) AS n
+FROM search_chunk_terms AS n
 ANTI JOIN search_terms AS t ON t.term = n.term
 ORDER BY n.term
 """
 _CHUNK_TERM_IDS = """
-CREATE OR REPLACE TEMP TABLE search_chunk_term_ids AS
-SELECT v.stemmer, v.token, t.term_id
-FROM search_chunk_vocabulary AS v JOIN search_terms AS t ON t.term = v.term
+SELECT t.term, t.term_id FROM search_terms AS t SEMI JOIN search_chunk_terms AS n ON n.term = t.term
 """
 _RUN_POSTINGS = """
-CREATE TEMP TABLE IF NOT EXISTS search_run_postings AS
-SELECT term_id, doc_id, title_tf, text_tf, positions FROM search_postings LIMIT 0
+CREATE OR REPLACE TEMP TABLE search_run_postings AS
+SELECT 0::INTEGER AS term_id, 0::INTEGER AS doc_id, 0::INTEGER AS title_tf, 0::INTEGER AS text_tf,
+       []::INTEGER[] AS positions
+LIMIT 0
 """
 _CHUNK_POSTINGS = """
 INSERT INTO search_run_postings
@@ -176,39 +175,30 @@ SELECT i.term_id, k.doc_id,
        count(*) FILTER (WHERE k.position > k.title_length)::INTEGER,
        list_sort(list(k.position))
 FROM search_chunk_tokens AS k
-JOIN search_chunk_term_ids AS i ON i.stemmer = k.stemmer AND i.token = k.token
+JOIN (
+    SELECT v.stemmer, v.token, t.term_id
+    FROM search_chunk_vocabulary AS v JOIN search_chunk_term_ids AS t ON t.term = v.term
+) AS i ON i.stemmer = k.stemmer AND i.token = k.token
 GROUP BY i.term_id, k.doc_id
 """
 _CHUNK_DOCS = """
-INSERT INTO search_docs
-SELECT c.doc_id, c.article_id, c.version_hash, c.stemmer,
-       coalesce(t.title_length, 0), coalesce(t.length, 0)::INTEGER, c.source, c.published_at
-FROM search_chunk AS c
+SELECT c.doc_id, c.article_id, c.version_hash, search_stemmer(c.language) AS stemmer,
+       coalesce(t.title_length, 0)::INTEGER AS title_length,
+       coalesce(t.length, 0)::INTEGER AS length, c.source, c.published_at
+FROM search_chunk_source AS c
 LEFT JOIN (
     SELECT doc_id, any_value(title_length) AS title_length, count(*) AS length
     FROM search_chunk_tokens GROUP BY doc_id
 ) AS t ON t.doc_id = c.doc_id
 """
-_APPEND_RUN = """
-INSERT INTO search_postings SELECT * FROM search_run_postings ORDER BY term_id;
-DELETE FROM search_run_postings;
-"""
+_SORTED_RUN = "SELECT * FROM search_run_postings ORDER BY term_id"
+_INSERT_DOCS = "INSERT INTO search_docs SELECT * FROM search_chunk_docs"
+_APPEND_RUN = "INSERT INTO search_postings SELECT * FROM search_sorted_run"
 _PURGE = """
 DELETE FROM search_postings WHERE doc_id IN (SELECT doc_id FROM search_stale)
 """
 
-_STAGED = (
-    "search_current",
-    "search_indexed",
-    "search_pending",
-    "search_dropped",
-    "search_chunk_articles",
-    "search_chunk",
-    "search_chunk_tokens",
-    "search_chunk_vocabulary",
-    "search_chunk_term_ids",
-    "search_run_postings",
-)
+_STAGED = ("search_current", "search_indexed", "search_pending", "search_dropped")
 
 
 def refresh_search_index(
@@ -249,39 +239,73 @@ def refresh_search_index(
 def _index(connection: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> None:
     if not article_ids:
         return
-    connection.execute(_RUN_POSTINGS)
     next_doc_id = _count(connection, _NEXT_DOC_ID)
-    in_run = 0
-    for start in range(0, len(article_ids), CHUNK_DOCS):
-        chunk = article_ids[start : start + CHUNK_DOCS]
-        connection.execute(_CHUNK_ARTICLES)
-        execute_by_keys(connection, _READ_CHUNK, chunk)
-        connection.execute(_CHUNK, {"first_doc_id": next_doc_id})
-        source = connection.sql(
-            "SELECT doc_id, stemmer, title, text FROM search_chunk"
+    scratch = connection.cursor()
+    try:
+        for text_macro in TEXT_MACROS:
+            scratch.execute(macro_sql(text_macro)[0].replace("MACRO", "TEMP MACRO", 1))
+        scratch.execute(_RUN_POSTINGS)
+        in_run = 0
+        for start in range(0, len(article_ids), CHUNK_DOCS):
+            chunk = article_ids[start : start + CHUNK_DOCS]
+            source = _read_source(connection, chunk, next_doc_id)
+            scratch.register("search_chunk_source", source)
+            scratch.execute(_CHUNK_TOKENS)
+            scratch.execute(_CHUNK_VOCABULARY)
+            terms = scratch.execute(_CHUNK_TERMS).to_arrow_table()
+            connection.register("search_chunk_terms", terms)
+            try:
+                connection.execute(_NEW_TERMS)
+                term_ids = connection.execute(_CHUNK_TERM_IDS).to_arrow_table()
+            finally:
+                connection.unregister("search_chunk_terms")
+            scratch.register("search_chunk_term_ids", term_ids)
+            scratch.execute(_CHUNK_POSTINGS)
+            docs = scratch.execute(_CHUNK_DOCS).to_arrow_table()
+            scratch.unregister("search_chunk_term_ids")
+            scratch.unregister("search_chunk_source")
+            _append(connection, "search_chunk_docs", docs, _INSERT_DOCS)
+            next_doc_id += source.num_rows
+            in_run += source.num_rows
+            if in_run >= RUN_DOCS:
+                _append_run(connection, scratch)
+                in_run = 0
+        if in_run:
+            _append_run(connection, scratch)
+    finally:
+        scratch.close()
+
+
+def _read_source(
+    connection: duckdb.DuckDBPyConnection, article_ids: Sequence[str], first_doc_id: int
+) -> pa.Table:
+    """Return the articles as Arrow, in article_id order, numbered from first_doc_id."""
+    parts = [
+        connection.execute(
+            _READ_SOURCE.replace("{keys}", key_list(len(keys))), keys
         ).to_arrow_table()
-        connection.register(
-            "search_chunk_source",
-            pa.Table.from_batches(
-                source.to_batches(max_chunksize=SOURCE_BATCH_ROWS), source.schema
-            ),
-        )
-        try:
-            connection.execute(_CHUNK_TOKENS)
-        finally:
-            connection.unregister("search_chunk_source")
-        connection.execute(_CHUNK_VOCABULARY)
-        connection.execute(_NEW_TERMS)
-        connection.execute(_CHUNK_TERM_IDS)
-        connection.execute(_CHUNK_POSTINGS)
-        connection.execute(_CHUNK_DOCS)
-        next_doc_id += len(chunk)
-        in_run += len(chunk)
-        if in_run >= RUN_DOCS:
-            connection.execute(_APPEND_RUN)
-            in_run = 0
-    if in_run:
-        connection.execute(_APPEND_RUN)
+        for keys in chunks(article_ids)
+    ]
+    table = pa.concat_tables(parts)
+    table = table.take(pc.sort_indices(table, [("article_id", "ascending")]))
+    doc_ids = pa.array(range(first_doc_id, first_doc_id + table.num_rows), pa.int32())
+    table = table.add_column(0, "doc_id", doc_ids)
+    return pa.Table.from_batches(table.to_batches(max_chunksize=SOURCE_BATCH_ROWS), table.schema)
+
+
+def _append(connection: duckdb.DuckDBPyConnection, name: str, data: object, statement: str) -> None:
+    connection.register(name, data)
+    try:
+        connection.execute(statement)
+    finally:
+        connection.unregister(name)
+
+
+def _append_run(connection: duckdb.DuckDBPyConnection, scratch: duckdb.DuckDBPyConnection) -> None:
+    # Streamed from the scratch connection, sorted by term, into the index in one insert.
+    sorted_run = scratch.execute(_SORTED_RUN).to_arrow_reader(RUN_BATCH_ROWS)
+    _append(connection, "search_sorted_run", sorted_run, _APPEND_RUN)
+    scratch.execute(_RUN_POSTINGS)
 
 
 def _purge_if_many(connection: duckdb.DuckDBPyConnection) -> int:
