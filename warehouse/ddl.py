@@ -9,6 +9,7 @@ from warehouse.schema import (
     ARTICLE_VERSIONS,
     ARTICLES,
     SEARCH_DOCS,
+    SEARCH_TERMS,
     WAREHOUSE_TABLES,
     Table,
     duckdb_type,
@@ -111,7 +112,8 @@ def ensure_schema(connection: duckdb.DuckDBPyConnection) -> None:
 
     A warehouse from before article versions were recorded gets each article's current
     version as its first one (a rebuild from the lake recovers the earlier ones); one from
-    before local days were stored gets them computed.
+    before local days were stored gets them computed; one whose search terms were shared
+    by every stemmer gets its search index rebuilt.
     """
     connection.execute("BEGIN TRANSACTION")
     try:
@@ -142,7 +144,9 @@ def ensure_schema(connection: duckdb.DuckDBPyConnection) -> None:
             for statement in macro_sql(macro):
                 connection.execute(statement)
         ensure_search(
-            connection, backfill=ARTICLES.name in existing and SEARCH_DOCS.name not in existing
+            connection,
+            backfill=ARTICLES.name in existing and SEARCH_DOCS.name not in existing,
+            rebuild=(SEARCH_TERMS.name, "stemmer") in added,
         )
         connection.execute("COMMIT")
     except duckdb.Error:

@@ -525,11 +525,19 @@ SEARCH_DOCS = Table(
 )
 SEARCH_TERMS = Table(
     name="search_terms",
-    description="Search index: the term dictionary, one row per distinct term (a stemmed, "
-    "accent-free word, a number, or a two-character piece of Chinese, Japanese or Korean).",
+    description="Search index: the term dictionary, one row per distinct term of each "
+    "stemmer (a stemmed, accent-free word, a number, or a two-character piece of Chinese, "
+    "Japanese or Korean). A word two languages share is a term of each, so a search reads "
+    "only the postings of documents analysed the way it analysed the word.",
     columns=(
         _count("term_id", "Number of the term; postings refer to it."),
         _text("term", "The term.", nullable=False),
+        _text(
+            "stemmer",
+            "The stemmer that made it (search_docs.stemmer of every document whose postings "
+            "refer to it).",
+            nullable=False,
+        ),
     ),
 )
 SEARCH_POSTINGS = Table(

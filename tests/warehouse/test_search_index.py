@@ -12,6 +12,7 @@ import pytest
 from tests.warehouse.builders import T0, load, outcome_for, revised, write_run
 from tests.warehouse.search_support import found, open_search_warehouse, story
 from transforms.records import Reason
+from warehouse.ddl import ensure_schema
 from warehouse.search.index import PURGE_SHARE, purge_stale_postings, refresh_search_index
 
 HARBOUR = story(
@@ -167,6 +168,43 @@ def test_a_warehouse_without_an_index_is_backfilled(
 
     assert found(connection, "ferry") == []
     assert _refresh(connection) == (2, 0, 0)
+    assert (
+        connection.execute("SELECT article_id, score FROM search_articles('the')").fetchall()
+        == ranked
+    )
+
+
+def test_a_word_two_languages_share_is_a_term_of_each(
+    connection: duckdb.DuckDBPyConnection, tmp_path: Path
+) -> None:
+    english = story("english", "Plants die in the drought", "Crops die when rain fails.")
+    german = story("german", "Die Stadt baut", "Die Mauer am Hafen wird erneuert.", language="de")
+    write_run(tmp_path / "lake", "20250304T060000Z-aaaaaa", [english, german])
+    load(connection, tmp_path / "lake", "20250304T060000Z-aaaaaa")
+
+    terms = connection.execute(
+        "SELECT stemmer FROM search_terms WHERE term = 'die' ORDER BY stemmer"
+    ).fetchall()
+    assert terms == [("english",), ("german",)]
+    assert sorted(found(connection, "die")) == ["english", "german"]
+    assert found(connection, "Mauer") == ["german"]
+
+
+def test_an_index_of_terms_shared_by_every_stemmer_is_rebuilt(
+    connection: duckdb.DuckDBPyConnection, tmp_path: Path
+) -> None:
+    write_run(tmp_path / "lake", "20250304T060000Z-aaaaaa", [HARBOUR, FERRY])
+    load(connection, tmp_path / "lake", "20250304T060000Z-aaaaaa")
+    ranked = connection.execute("SELECT article_id, score FROM search_articles('the')").fetchall()
+    # The older layout: one term for every stemmer, no stemmer column.
+    connection.execute("ALTER TABLE search_terms DROP COLUMN stemmer")
+
+    ensure_schema(connection)
+
+    assert connection.execute(
+        "SELECT count(*) FROM search_terms WHERE stemmer IS NULL"
+    ).fetchone() == (0,)
+    assert found(connection, "harbour wall") == ["harbour"]
     assert (
         connection.execute("SELECT article_id, score FROM search_articles('the')").fetchall()
         == ranked

@@ -55,9 +55,12 @@ class SearchRefresh:
     """Postings rows of stale versions deleted (0 unless the purge ran)."""
 
 
-def ensure_search(connection: duckdb.DuckDBPyConnection, *, backfill: bool = False) -> None:
+def ensure_search(
+    connection: duckdb.DuckDBPyConnection, *, backfill: bool = False, rebuild: bool = False
+) -> None:
     """(Re)create the search macros, loading the fts extension their stemmer needs; with
-    ``backfill`` (a warehouse that had articles before it had the index), index them all."""
+    ``backfill`` (a warehouse that had articles before it had the index), index them all;
+    with ``rebuild`` (an index of an older layout), empty the index first."""
     load_stemmer(connection)
     comment_suffix = f" (schema_version {SCHEMA_VERSION})"
     for text_macro in TEXT_MACROS:
@@ -66,7 +69,10 @@ def ensure_search(connection: duckdb.DuckDBPyConnection, *, backfill: bool = Fal
     for table_macro in QUERY_MACROS:
         for statement in table_macro_sql(table_macro, comment_suffix):
             connection.execute(statement)
-    if backfill:
+    if rebuild:
+        for table in ("search_postings", "search_stale", "search_docs", "search_terms"):
+            connection.execute(f"DELETE FROM {table}")
+    if backfill or rebuild:
         refresh_search_index(connection)
 
 
@@ -150,17 +156,21 @@ CREATE OR REPLACE TEMP TABLE search_chunk_vocabulary AS
 SELECT stemmer, token, search_term(token, stemmer) AS term
 FROM (SELECT DISTINCT stemmer, token FROM search_chunk_tokens)
 """
-_CHUNK_TERMS = "SELECT DISTINCT term FROM search_chunk_vocabulary"
+_CHUNK_TERMS = "SELECT DISTINCT stemmer, term FROM search_chunk_vocabulary"
+# Terms are per stemmer: a search then reaches only postings of documents of that stemmer,
+# where terms shared by every language made it read (and join away) those of the others.
 _NEW_TERMS = """
-INSERT INTO search_terms
+INSERT INTO search_terms (term_id, term, stemmer)
 SELECT ((SELECT coalesce(max(term_id), 0) FROM search_terms)
-        + row_number() OVER (ORDER BY n.term))::INTEGER, n.term
+        + row_number() OVER (ORDER BY n.stemmer, n.term))::INTEGER, n.term, n.stemmer
 FROM search_chunk_terms AS n
-ANTI JOIN search_terms AS t ON t.term = n.term
-ORDER BY n.term
+ANTI JOIN search_terms AS t ON t.term = n.term AND t.stemmer = n.stemmer
+ORDER BY n.stemmer, n.term
 """
 _CHUNK_TERM_IDS = """
-SELECT t.term, t.term_id FROM search_terms AS t SEMI JOIN search_chunk_terms AS n ON n.term = t.term
+SELECT t.stemmer, t.term, t.term_id
+FROM search_terms AS t
+SEMI JOIN search_chunk_terms AS n ON n.term = t.term AND n.stemmer = t.stemmer
 """
 _RUN_POSTINGS = """
 CREATE OR REPLACE TEMP TABLE search_run_postings AS
@@ -177,7 +187,8 @@ SELECT i.term_id, k.doc_id,
 FROM search_chunk_tokens AS k
 JOIN (
     SELECT v.stemmer, v.token, t.term_id
-    FROM search_chunk_vocabulary AS v JOIN search_chunk_term_ids AS t ON t.term = v.term
+    FROM search_chunk_vocabulary AS v
+    JOIN search_chunk_term_ids AS t ON t.stemmer = v.stemmer AND t.term = v.term
 ) AS i ON i.stemmer = k.stemmer AND i.token = k.token
 GROUP BY i.term_id, k.doc_id
 """
@@ -256,7 +267,7 @@ def _index(connection: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) ->
             connection.register("search_chunk_terms", terms)
             try:
                 connection.execute(_NEW_TERMS)
-                term_ids = connection.execute(_CHUNK_TERM_IDS).to_arrow_table()
+                term_ids = connection.sql(_CHUNK_TERM_IDS).to_arrow_table()
             finally:
                 connection.unregister("search_chunk_terms")
             scratch.register("search_chunk_term_ids", term_ids)
@@ -281,8 +292,8 @@ def _read_source(
 ) -> pa.Table:
     """Return the articles as Arrow, in article_id order, numbered from first_doc_id."""
     parts = [
-        connection.execute(
-            _READ_SOURCE.replace("{keys}", key_list(len(keys))), keys
+        connection.sql(
+            _READ_SOURCE.replace("{keys}", key_list(len(keys))), params=keys
         ).to_arrow_table()
         for keys in chunks(article_ids)
     ]

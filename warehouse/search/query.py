@@ -82,21 +82,20 @@ variants AS (
 term_ids AS (
     SELECT v.token, v.stemmer, t.term_id
     FROM variants AS v
-    JOIN search_terms AS t ON t.term = v.term
+    JOIN search_terms AS t ON t.term = v.term AND t.stemmer = v.stemmer
     WHERE t.term IN (SELECT term FROM variants)
 ),
--- Postings are sorted by term within each appended run: a short list of distinct term ids
--- (DuckDB pushes up to 50 of them into the scan) lets zone maps skip the other rows.
-wanted AS (
-    SELECT * FROM search_postings
-    WHERE term_id IN (SELECT DISTINCT term_id FROM term_ids)
-),
--- Each query token's postings in indexed documents of the stemmer it was looked up under.
+-- Each query token's postings in indexed documents (a term id belongs to one stemmer, so
+-- they are documents of the stemmer it was looked up under), without their positions:
+-- lists are heavy to join, and only phrases need them. Postings are sorted by term within
+-- each appended run: a short list of distinct term ids (DuckDB pushes up to 50 of them
+-- into the scan) lets zone maps skip the other rows.
 postings AS (
-    SELECT i.token, p.doc_id, p.title_tf, p.text_tf, p.positions, d.length, d.title_length
-    FROM wanted AS p
+    SELECT i.token, p.term_id, p.doc_id, p.title_tf, p.text_tf, d.length, d.title_length
+    FROM search_postings AS p
     JOIN term_ids AS i ON i.term_id = p.term_id
-    JOIN search_docs AS d ON d.doc_id = p.doc_id AND d.stemmer = i.stemmer
+    JOIN search_docs AS d ON d.doc_id = p.doc_id
+    WHERE p.term_id IN (SELECT DISTINCT term_id FROM term_ids)
 ),
 collection AS (
     SELECT count(*) AS documents, coalesce(avg(length), 1) AS mean_length FROM search_docs
@@ -118,16 +117,23 @@ phrase_candidates AS (
     GROUP BY clause_no, literal_no, doc_id
     HAVING count(DISTINCT token_offset) = any_value(width)
 ),
+phrase_rows AS (
+    SELECT r.clause_no, r.literal_no, r.doc_id, r.term_id, r.width, r.token_offset,
+           r.title_length, r.length
+    FROM literal_rows AS r
+    SEMI JOIN phrase_candidates AS c
+        ON c.clause_no = r.clause_no AND c.literal_no = r.literal_no AND c.doc_id = r.doc_id
+),
+-- Positions are read for the documents that hold every word of a phrase only.
 phrase_starts AS (
     SELECT clause_no, literal_no, doc_id, start, any_value(title_length) AS title_length,
            any_value(length) AS length
     FROM (
         SELECT r.clause_no, r.literal_no, r.doc_id, r.width, r.token_offset, r.title_length,
-               r.length, unnest(r.positions) - r.token_offset AS start
-        FROM literal_rows AS r
-        SEMI JOIN phrase_candidates AS c
-            ON c.clause_no = r.clause_no AND c.literal_no = r.literal_no
-           AND c.doc_id = r.doc_id
+               r.length, unnest(p.positions) - r.token_offset AS start
+        FROM phrase_rows AS r
+        JOIN search_postings AS p ON p.term_id = r.term_id AND p.doc_id = r.doc_id
+        WHERE p.term_id IN (SELECT DISTINCT term_id FROM phrase_rows)
     )
     GROUP BY clause_no, literal_no, doc_id, start
     HAVING count(DISTINCT token_offset) = any_value(width)
