@@ -117,6 +117,20 @@ phrase_candidates AS (
     GROUP BY clause_no, literal_no, doc_id
     HAVING count(DISTINCT token_offset) = any_value(width)
 ),
+-- Positions are read only for the documents holding every word of a phrase, in a CTE of
+-- its own: there the join with the phrase's few term ids comes first, so DuckDB pushes
+-- their list into the scan and zone maps skip the other terms' rows (joined first with
+-- the candidates' many rows instead, it passed on only a min-max range: a full scan).
+phrase_terms AS (
+    SELECT DISTINCT i.term_id FROM term_ids AS i
+    WHERE i.token IN (SELECT token FROM query_tokens WHERE width > 1)
+),
+phrase_postings AS MATERIALIZED (
+    SELECT p.term_id, p.doc_id, p.positions
+    FROM search_postings AS p
+    JOIN phrase_terms AS t ON t.term_id = p.term_id
+    SEMI JOIN (SELECT DISTINCT doc_id FROM phrase_candidates) AS c ON c.doc_id = p.doc_id
+),
 phrase_rows AS (
     SELECT r.clause_no, r.literal_no, r.doc_id, r.term_id, r.width, r.token_offset,
            r.title_length, r.length
@@ -124,7 +138,6 @@ phrase_rows AS (
     SEMI JOIN phrase_candidates AS c
         ON c.clause_no = r.clause_no AND c.literal_no = r.literal_no AND c.doc_id = r.doc_id
 ),
--- Positions are read for the documents that hold every word of a phrase only.
 phrase_starts AS (
     SELECT clause_no, literal_no, doc_id, start, any_value(title_length) AS title_length,
            any_value(length) AS length
@@ -132,8 +145,7 @@ phrase_starts AS (
         SELECT r.clause_no, r.literal_no, r.doc_id, r.width, r.token_offset, r.title_length,
                r.length, unnest(p.positions) - r.token_offset AS start
         FROM phrase_rows AS r
-        JOIN search_postings AS p ON p.term_id = r.term_id AND p.doc_id = r.doc_id
-        WHERE p.term_id IN (SELECT DISTINCT term_id FROM phrase_rows)
+        JOIN phrase_postings AS p ON p.term_id = r.term_id AND p.doc_id = r.doc_id
     )
     GROUP BY clause_no, literal_no, doc_id, start
     HAVING count(DISTINCT token_offset) = any_value(width)
