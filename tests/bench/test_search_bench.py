@@ -121,7 +121,7 @@ def test_a_tiny_benchmark_reports_build_refresh_queries_and_cleans_up(tmp_path: 
     assert status == 0
     assert "(250 versions indexed, 50 replaced)" in text
     assert "one refresh over 2,000 articles" in text
-    assert _figure(text, r"\| \*\*([\d.]+) s\*\* \| < 60 s \| met \|") > 0
+    assert _figure(text, r"\*\*([\d.]+) s\*\* \(CPU [\d,]+ s\) \| < 60 s \| met \|") > 0
     assert _figure(text, r"p95\*\* of 22 searches \(top 10\) \| [\d,]+ ms / \*\*([\d,]+) ms") > 0
     assert _figure(text, r"search_postings: ([\d,]+) rows") > 500_000
     assert _figure(text, r"search_docs: ([\d,]+) rows") == 2_000
