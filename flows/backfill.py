@@ -199,7 +199,7 @@ def import_warc_file_task(
             stored_versions=lookup,
         )
     parts = write_captures_part(
-        settings.lake_dir,
+        settings.lake,
         run_id=run.run_id,
         part_name=name,
         partition=run.partition,
@@ -411,7 +411,7 @@ def _import_warc(
     if skipped:
         parts.append(
             write_parts(
-                settings.lake_dir,
+                settings.lake,
                 run_id=run.run_id,
                 part_name=f"{run.run_id}-import-skips",
                 partition=run.partition,

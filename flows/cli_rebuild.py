@@ -33,14 +33,14 @@ def run(args: argparse.Namespace) -> int:
     started = time.monotonic()
     if args.out is not None:
         try:
-            loaded = rebuild(settings.lake_dir, args.out)
+            loaded = rebuild(settings.lake, args.out)
         except FileExistsError as error:
             print(f"mediawatch: {error}", file=sys.stderr)
             return 2
         target = args.out
     else:
         try:
-            result = rebuild_and_publish(settings.warehouse_path, settings.lake_dir)
+            result = rebuild_and_publish(settings.warehouse_path, settings.lake)
         except PublishBlockedError as error:
             print(f"mediawatch: {error}", file=sys.stderr)
             return 4

@@ -15,8 +15,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from transforms.address_guard import parse_networks
 from transforms.fetch import FetchSettings
 from transforms.records import Source
+from warehouse.lake import Lake, LakeError
 
 # Source names become directory names and SQL values: keep them boring.
+# "s3://...", "gcs://...", "memory://...": a filesystem URL rather than a local path.
+_URL_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]+://")
 SOURCE_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
 LANGUAGE_CODE = re.compile(r"^[a-z]{2}$")
 DEFAULT_TIMEZONE = "UTC"
@@ -60,7 +63,8 @@ class Settings:
     """Everything a run needs to know, fixed for the whole run."""
 
     sources: tuple[Source, ...]
-    lake_dir: Path
+    lake: Lake
+    """The Parquet lake: a local folder or a filesystem URL (``s3://bucket/lake``)."""
     warehouse_path: Path
     captures_dir: Path
     fetch: FetchSettings
@@ -84,6 +88,9 @@ class Settings:
     locks_dir: Path | None = None
     """Run locks and per-host request clocks; None: ``<warehouse>.locks`` beside the
     warehouse. Configs fetching the same hosts should name the same folder."""
+    dask_scheduler: str | None = None
+    """Address of a Dask scheduler (``tcp://host:8786``): fetch and extraction batches run
+    on its cluster. None: they run here, extraction in a pool of local processes."""
 
     @property
     def coordination_dir(self) -> Path:
@@ -145,7 +152,7 @@ def settings_from_mapping(
         raise ConfigError(f"{where}: source names must be unique; repeated: {duplicates}")
     return Settings(
         sources=sources,
-        lake_dir=_path(storage, "lake", base_dir, where),
+        lake=_lake(storage, base_dir, where),
         warehouse_path=_path(storage, "warehouse", base_dir, where),
         captures_dir=_path(storage, "captures", base_dir, where),
         fetch=_fetch_settings(fetch, where),
@@ -158,6 +165,7 @@ def settings_from_mapping(
         min_free_bytes=int(_number(storage, "min_free_gb", 1.0, where) * 1e9),
         config_sha256=config_sha256,
         locks_dir=_path(storage, "locks", base_dir, where) if "locks" in storage else None,
+        dask_scheduler=_dask_scheduler(run, where),
     )
 
 
@@ -174,6 +182,33 @@ def _path(storage: dict[str, Any], key: str, base_dir: Path, where: str) -> Path
         raise ConfigError(f'{where}: [storage] {key} = "path" is required')
     path = Path(value)
     return path if path.is_absolute() else (base_dir / path).resolve()
+
+
+def _lake(storage: dict[str, Any], base_dir: Path, where: str) -> Lake:
+    value = storage.get("lake")
+    options = storage.get("lake_options", {})
+    if not isinstance(options, dict):
+        raise ConfigError(f"{where}: [storage] lake_options must be a table")
+    if isinstance(value, str) and _URL_SCHEME.match(value):
+        location: str | Path = value
+    else:
+        location = _path(storage, "lake", base_dir, where)
+    try:
+        return Lake.at(location, options)
+    except LakeError as error:
+        raise ConfigError(f"{where}: [storage] lake: {error}") from error
+
+
+def _dask_scheduler(run: dict[str, Any], where: str) -> str | None:
+    value = run.get("dask_scheduler")
+    if value is None:
+        return None
+    if not isinstance(value, str) or not re.fullmatch(r"(tcp|tls|ucx|inproc)://\S+", value):
+        raise ConfigError(
+            f"{where}: [run] dask_scheduler must be a scheduler address such as "
+            f"'tcp://10.0.0.5:8786', got {value!r}"
+        )
+    return value
 
 
 def _positive_int(table: dict[str, Any], key: str, default: int, where: str) -> int:

@@ -124,7 +124,7 @@ def discovery_poll(config_path: str) -> DiscoveryResult:
         parts = [d.parts for d in discoveries]
         parts.append(
             write_parts(
-                settings.lake_dir,
+                settings.lake,
                 run_id=run.run_id,
                 part_name=f"{run.run_id}-listings",
                 partition=run.partition,

@@ -204,7 +204,7 @@ def run_nightly(settings: Settings) -> tuple[IngestResult, RunReport, str | None
     result = IngestResult(
         run_id=run.run_id,
         warehouse_path=str(settings.warehouse_path),
-        lake_dir=str(settings.lake_dir),
+        lake_dir=settings.lake.url,
         loaded=load.loaded,
     )
     return result, report, load.error
@@ -256,7 +256,7 @@ def _discover_and_plan(
     parts = [discovery.parts for discovery in discoveries]
     parts.append(
         write_parts(
-            settings.lake_dir,
+            settings.lake,
             run_id=run.run_id,
             part_name=f"{run.run_id}-listings",
             partition=run.partition,

@@ -208,7 +208,7 @@ def discover_source_task(
         robots = fetcher.robots_known()
     listing = replace(listing, outcomes=capturing.with_capture_ids(listing.outcomes))
     parts = write_captures_part(
-        settings.lake_dir,
+        settings.lake,
         run_id=run.run_id,
         part_name=name,
         partition=run.partition,
@@ -252,7 +252,7 @@ def fetch_batch_task(
             host_clock=shared.host_clock,
         )
     parts = write_captures_part(
-        settings.lake_dir,
+        settings.lake,
         run_id=run.run_id,
         part_name=name,
         partition=run.partition,
@@ -279,7 +279,7 @@ def extract_pages_task(
     known = lookup_known(settings, [page.final_url for page in pages])
     extracted = extract_pages(pages, known, settings.captures_dir)
     parts = write_parts(
-        settings.lake_dir,
+        settings.lake,
         run_id=run.run_id,
         part_name=part_name,
         partition=run.partition,
@@ -307,7 +307,7 @@ def commit_run_task(
             merged[table] = merged.get(table, ()) + paths
     compacted = {
         table: compact_parts(
-            settings.lake_dir, _LAKE_TABLES[table], paths, name=f"{run.run_id}-{table}"
+            settings.lake, _LAKE_TABLES[table], paths, name=f"{run.run_id}-{table}"
         )
         for table, paths in merged.items()
     }
@@ -318,7 +318,7 @@ def commit_run_task(
         started_at=run.started_at,
         config_sha256=settings.config_sha256,
     )
-    commit_run(settings.lake_dir, commit)
+    commit_run(settings.lake, commit)
 
 
 @task(name="publish", **_RETRYING)
@@ -335,7 +335,7 @@ def publish_task(settings: Settings, run: RunIdentity) -> bool:
         purpose="load into the warehouse",
         log=logger.warning,
     ):
-        published = publish_runs(settings.warehouse_path, settings.lake_dir)
+        published = publish_runs(settings.warehouse_path, settings.lake)
     return run.run_id in published.loaded_runs
 
 

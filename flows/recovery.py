@@ -25,7 +25,7 @@ def publish_pending_runs(
     When every standby is held by a reader, nothing is published: the pending runs stay
     in the lake for the run's own publish, and ``log`` says so.
     """
-    if not pending_runs(settings.warehouse_path, settings.lake_dir):
+    if not pending_runs(settings.warehouse_path, settings.lake):
         return ()
     with file_lock(
         settings.coordination_dir / WAREHOUSE_LOCK,
@@ -34,7 +34,7 @@ def publish_pending_runs(
         log=log,
     ):
         try:
-            published = publish_runs(settings.warehouse_path, settings.lake_dir)
+            published = publish_runs(settings.warehouse_path, settings.lake)
         except PublishBlockedError as error:
             log(f"runs committed earlier stay unpublished for now: {error}")
             return ()

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime
-from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 
 from warehouse import merge, versions
 from warehouse.clusters import assign_clusters
 from warehouse.ddl import create_table_sql, ensure_schema, quote_identifier
 from warehouse.faults import checkpoint
 from warehouse.keyed import execute_by_keys, strings
-from warehouse.lake import read_commit
+from warehouse.lake import Lake, LakeLocation, read_batches_of, read_commit
 from warehouse.local_days import restamp_local_days, source_zones
 from warehouse.merge import mark_duplicates, merge_articles
 from warehouse.schema import CAPTURES, EXTRACTIONS, SOURCE_CONFIGS, URL_OUTCOMES, Table
@@ -88,7 +88,7 @@ _STAGED = (
 )
 
 
-def load_run(connection: duckdb.DuckDBPyConnection, lake_root: Path, info: RunInfo) -> bool:
+def load_run(connection: duckdb.DuckDBPyConnection, lake_root: LakeLocation, info: RunInfo) -> bool:
     """Load a committed run into the warehouse; return False if it was loaded before.
 
     Everything happens in one transaction: a failure leaves the warehouse as it was. The
@@ -101,7 +101,8 @@ def load_run(connection: duckdb.DuckDBPyConnection, lake_root: Path, info: RunIn
     ).fetchone()
     if already is not None and already[0] > 0:
         return False
-    commit = read_commit(lake_root, info.run_id)
+    lake = Lake.at(lake_root)
+    commit = read_commit(lake, info.run_id)
     connection.execute("BEGIN TRANSACTION")
     try:
         for name, table in (
@@ -110,7 +111,7 @@ def load_run(connection: duckdb.DuckDBPyConnection, lake_root: Path, info: RunIn
             ("incoming_captures", CAPTURES),
             ("incoming_sources", SOURCE_CONFIGS),
         ):
-            _stage(connection, name, [str(p) for p in commit.paths(lake_root, table.name)], table)
+            _stage(connection, name, lake, commit.parts.get(table.name, ()), table)
         # Sources first: the merge stamps each article's local day with its outlet's zone.
         incoming_sources = strings(connection, "SELECT DISTINCT name FROM incoming_sources")
         zones_before = source_zones(connection, incoming_sources)
@@ -146,7 +147,8 @@ def load_run(connection: duckdb.DuckDBPyConnection, lake_root: Path, info: RunIn
             },
         )
         connection.execute("COMMIT")
-    except (duckdb.Error, UnknownTimeZoneError) as error:
+    # A committed part that is missing or unreadable stays so: no retry would help.
+    except (duckdb.Error, pa.ArrowException, FileNotFoundError, UnknownTimeZoneError) as error:
         connection.execute("ROLLBACK")
         raise LoadError(
             f"loading run {info.run_id} failed, nothing was changed: {error}"
@@ -157,19 +159,29 @@ def load_run(connection: duckdb.DuckDBPyConnection, lake_root: Path, info: RunIn
     return True
 
 
+_PART_VIEW = "lake_part"
+"""The name a part being staged is registered under in the loading connection."""
+
+
 def _stage(
-    connection: duckdb.DuckDBPyConnection, name: str, paths: list[str], table: Table
+    connection: duckdb.DuckDBPyConnection,
+    name: str,
+    lake: Lake,
+    relatives: tuple[str, ...],
+    table: Table,
 ) -> None:
     # The declared shape, filled by name: a part written before a nullable column was
     # declared loads with nulls in it, while one lacking a required column still fails.
     # No primary key here: the merge decides what a repeated key means.
     staging = replace(table, primary_key=())
     connection.execute(create_table_sql(staging, name=name, temporary=True))
-    if paths:
-        # Parts live under hive-style folders (run_date=...); DuckDB would otherwise add
-        # that folder name as an extra column, which the declared tables do not have.
-        connection.execute(
-            f"INSERT INTO {quote_identifier(name)} BY NAME "
-            "SELECT * FROM read_parquet($paths, hive_partitioning = false)",
-            {"paths": paths},
-        )
+    # Each part is read through the lake's filesystem and streamed in record batches, in
+    # the commit's order, so a run's size never has to fit in memory here.
+    for relative in relatives:
+        connection.register(_PART_VIEW, read_batches_of(lake, relative))
+        try:
+            connection.execute(
+                f"INSERT INTO {quote_identifier(name)} BY NAME SELECT * FROM {_PART_VIEW}"
+            )
+        finally:
+            connection.unregister(_PART_VIEW)

@@ -26,7 +26,7 @@ from warehouse.atomic import atomic_path
 from warehouse.connection import open_warehouse
 from warehouse.ddl import ensure_schema
 from warehouse.faults import checkpoint
-from warehouse.lake import committed_run_ids, read_commit
+from warehouse.lake import LakeLocation, committed_run_ids, read_commit
 from warehouse.load import RunInfo, load_run
 
 READER_RETRY_SECONDS = 10.0
@@ -110,7 +110,7 @@ def published_replica(warehouse_path: Path) -> Path | None:
 
 def publish_runs(
     warehouse_path: Path,
-    lake_root: Path,
+    lake_root: LakeLocation,
     *,
     replicas: int = REPLICAS,
 ) -> PublishResult:
@@ -159,7 +159,7 @@ def publish_runs(
 
 
 def _catch_up_standbys(
-    warehouse_path: Path, lake_root: Path, replicas: int, published: Path
+    warehouse_path: Path, lake_root: LakeLocation, replicas: int, published: Path
 ) -> tuple[Path, ...]:
     caught_up: list[Path] = []
     for standby in replica_paths(warehouse_path, replicas):
@@ -178,7 +178,7 @@ def _catch_up_standbys(
     return tuple(caught_up)
 
 
-def pending_runs(warehouse_path: Path, lake_root: Path) -> tuple[str, ...]:
+def pending_runs(warehouse_path: Path, lake_root: LakeLocation) -> tuple[str, ...]:
     """Return the committed lake runs the published warehouse lacks, oldest first: those
     of a run stopped between its commit and its publish (killed, or blocked by readers)."""
     committed = committed_run_ids(lake_root)
@@ -192,7 +192,7 @@ def pending_runs(warehouse_path: Path, lake_root: Path) -> tuple[str, ...]:
     return tuple(run_id for run_id in committed if run_id not in present)
 
 
-def bring_up_to_date(connection: duckdb.DuckDBPyConnection, lake_root: Path) -> tuple[str, ...]:
+def bring_up_to_date(connection: duckdb.DuckDBPyConnection, lake_root: LakeLocation) -> tuple[str, ...]:
     """Load every committed lake run the warehouse lacks, oldest first; return their ids."""
     ensure_schema(connection)
     present = {row[0] for row in connection.execute("SELECT run_id FROM runs").fetchall()}
@@ -212,7 +212,7 @@ def bring_up_to_date(connection: duckdb.DuckDBPyConnection, lake_root: Path) -> 
     return tuple(loaded)
 
 
-def rebuild(lake_root: Path, target: Path) -> tuple[str, ...]:
+def rebuild(lake_root: LakeLocation, target: Path) -> tuple[str, ...]:
     """Build a warehouse file from the lake alone, loading every committed run in order;
     return the run ids. ``target`` must not exist (a rebuild never overwrites)."""
     if target.exists():
@@ -227,7 +227,7 @@ def rebuild(lake_root: Path, target: Path) -> tuple[str, ...]:
 
 
 def rebuild_and_publish(
-    warehouse_path: Path, lake_root: Path, *, replicas: int = REPLICAS
+    warehouse_path: Path, lake_root: LakeLocation, *, replicas: int = REPLICAS
 ) -> PublishResult:
     """Rebuild a standby replica from the lake alone, then publish it (the way back from a
     damaged or hand-edited warehouse). The published replica is not touched."""

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 
 from transforms.records import Article, Source, UrlOutcome
 from warehouse.captures import CaptureRecord, captures_table
-from warehouse.lake import write_part
+from warehouse.lake import LakeLocation, write_part
 from warehouse.rows import extractions_table, outcomes_table, source_configs_table
 from warehouse.schema import CAPTURES, EXTRACTIONS, SOURCE_CONFIGS, URL_OUTCOMES
 
 
 def write_parts(
-    lake_dir: Path,
+    lake: LakeLocation,
     *,
     run_id: str,
     part_name: str,
@@ -28,7 +27,7 @@ def write_parts(
     if sources:
         parts[SOURCE_CONFIGS.name] = (
             write_part(
-                lake_dir,
+                lake,
                 SOURCE_CONFIGS,
                 source_configs_table(sources, run_id),
                 partition=partition,
@@ -38,7 +37,7 @@ def write_parts(
     if articles:
         parts[EXTRACTIONS.name] = (
             write_part(
-                lake_dir,
+                lake,
                 EXTRACTIONS,
                 extractions_table(articles, run_id),
                 partition=partition,
@@ -48,7 +47,7 @@ def write_parts(
     if outcomes:
         parts[URL_OUTCOMES.name] = (
             write_part(
-                lake_dir,
+                lake,
                 URL_OUTCOMES,
                 outcomes_table(outcomes, run_id),
                 partition=partition,
@@ -59,7 +58,7 @@ def write_parts(
 
 
 def write_captures_part(
-    lake_dir: Path,
+    lake: LakeLocation,
     *,
     run_id: str,
     part_name: str,
@@ -70,7 +69,7 @@ def write_captures_part(
 ) -> dict[str, tuple[str, ...]]:
     """Write a fetch batch's capture index rows and failure outcomes as lake parts."""
     parts = write_parts(
-        lake_dir,
+        lake,
         run_id=run_id,
         part_name=part_name,
         partition=partition,
@@ -80,6 +79,6 @@ def write_captures_part(
     if captures:
         rows = captures_table(captures, run_id=run_id, source_of=sources)
         parts[CAPTURES.name] = (
-            write_part(lake_dir, CAPTURES, rows, partition=partition, name=part_name),
+            write_part(lake, CAPTURES, rows, partition=partition, name=part_name),
         )
     return parts

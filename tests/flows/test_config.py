@@ -41,7 +41,8 @@ def test_good_config_gives_settings_with_paths_resolved_against_its_folder(
     tmp_path: Path,
 ) -> None:
     settings = load_settings(_write(tmp_path, GOOD))
-    assert settings.lake_dir == tmp_path / "data" / "lake"
+    assert settings.lake.local_root == tmp_path / "data" / "lake"
+    assert settings.dask_scheduler is None
     assert settings.warehouse_path == Path("/srv/mediawatch/warehouse.duckdb")
     assert settings.fetch.per_host_delay == 2.5
     assert settings.fetch.resolve == (("outlet.test", "127.0.0.1:8080"),)
@@ -50,6 +51,17 @@ def test_good_config_gives_settings_with_paths_resolved_against_its_folder(
     assert settings.sources[0].name == "the-outlet"
     assert settings.sources[0].feeds == ("https://outlet.test/feed.xml",)
     assert len(settings.config_sha256) == 64
+
+
+def test_the_lake_may_be_a_filesystem_url_and_batches_may_run_on_dask(tmp_path: Path) -> None:
+    text = GOOD.replace('"data/lake"', '"memory://mediawatch/lake"').replace(
+        "batch_size = 7", 'batch_size = 7\ndask_scheduler = "tcp://10.0.0.5:8786"'
+    )
+    settings = load_settings(_write(tmp_path, text))
+    assert settings.lake.url == "memory://mediawatch/lake"
+    assert settings.lake.root == "/mediawatch/lake"
+    assert settings.lake.local_root is None
+    assert settings.dask_scheduler == "tcp://10.0.0.5:8786"
 
 
 def test_a_source_carries_its_time_zone_language_and_home_page(tmp_path: Path) -> None:
@@ -140,6 +152,15 @@ def test_demo_config_loads_once_its_placeholders_are_filled(tmp_path: Path) -> N
         ),
         (lambda t: t.replace('feeds = ["https://outlet.test/feed.xml"]', ""), "at least one of"),
         (lambda t: t.replace("[run]", "[run"), "not valid TOML"),
+        (
+            lambda t: t.replace('"data/lake"', '"s3://bucket/lake"'),
+            "[storage] lake: cannot reach the lake at s3://bucket/lake: Install s3fs",
+        ),
+        (lambda t: t.replace('"data/lake"', '"nope://x/lake"'), "Protocol not known: nope"),
+        (
+            lambda t: t.replace("batch_size = 7", 'dask_scheduler = "10.0.0.5:8786"'),
+            "dask_scheduler must be a scheduler address such as 'tcp://10.0.0.5:8786'",
+        ),
     ],
 )
 def test_bad_config_is_refused_with_a_message_naming_the_problem(

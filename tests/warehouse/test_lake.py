@@ -137,10 +137,10 @@ def test_commit_run_records_the_parts(lake: Path) -> None:
         config_sha256="c0ffee",
     )
 
-    path = commit_run(lake, commit)
+    relative_record = commit_run(lake, commit)
 
-    assert path == lake / COMMITS_DIR / "run-1.json"
-    assert json.loads(path.read_text(encoding="utf-8")) == {
+    assert relative_record == f"{COMMITS_DIR}/run-1.json"
+    assert json.loads((lake / relative_record).read_text(encoding="utf-8")) == {
         "run_id": "run-1",
         "parts": {"extractions": [relative]},
         "flow": "nightly-ingest",
