@@ -31,6 +31,7 @@ from flows.backfill_request import (
     backfill_request,
 )
 from flows.config import ConfigError, Settings, load_settings
+from flows.coverage_report import add_coverage_report
 from flows.locks import CAPTURES_LOCK, file_lock
 from flows.pipeline import (
     Parts,
@@ -284,6 +285,8 @@ def run_backfill(settings: Settings, request: BackfillRequest) -> BackfillResult
         report.summary.append(
             "load: committed" if load.error is None else f"load: **did not commit** ({load.error})"
         )
+        if load.error is None:
+            add_coverage_report(settings.warehouse_path, run.run_id, report)
     publish_report(report, key="backfill-report")
     log_problems(report, logger.warning)
     result = BackfillResult(

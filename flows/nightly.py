@@ -17,6 +17,7 @@ from prefect.cache_policies import NONE
 from prefect.runtime import flow_run
 
 from flows.config import ConfigError, Settings, load_settings
+from flows.coverage_report import add_coverage_report
 from flows.pipeline import (
     Parts,
     Progress,
@@ -192,6 +193,7 @@ def run_nightly(settings: Settings) -> tuple[IngestResult, RunReport, str | None
             if freed.is_failed():
                 report.problems.append(f"pruning old captures failed: {freed.message}")
             _report_health(settings, run, report)
+            add_coverage_report(settings.warehouse_path, run.run_id, report)
     finally:
         release_run(run)
     progress.finish()

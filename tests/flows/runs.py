@@ -78,9 +78,10 @@ def flow_run_name(flow_run_id: UUID) -> str:
 
 
 def artifacts_of(flow_run_id: UUID) -> dict[str, Any]:
-    """Return the flow run's artifacts by type ("markdown", "progress"): their data."""
+    """Return the flow run's artifacts by key ("nightly-report", "nightly-progress",
+    "coverage-report", ...): their data. (A link artifact's type is "markdown" too.)"""
     with get_client(sync_client=True) as client:
         artifacts = client.read_artifacts(
             artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[flow_run_id]))
         )
-    return {artifact.type or "": artifact.data for artifact in artifacts}
+    return {artifact.key or "": artifact.data for artifact in artifacts}

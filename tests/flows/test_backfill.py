@@ -112,9 +112,9 @@ def test_reextract_reads_the_captures_again_and_changes_no_article(ingested: Ing
     assert ledger == len(articles_of("harbour-ledger"))
     assert (
         f"| harbour-ledger | {ledger} | {ledger} | 0 | 0 | {ledger} | 0 | 0 | - |"
-        in (artifacts["markdown"])
+        in (artifacts["backfill-report"])
     )
-    assert artifacts["progress"] == 100.0
+    assert artifacts["backfill-progress"] == 100.0
 
 
 def test_a_dry_run_reports_what_it_would_do_and_writes_nothing(ingested: Ingested) -> None:
@@ -134,7 +134,7 @@ def test_a_dry_run_reports_what_it_would_do_and_writes_nothing(ingested: Ingeste
     assert sorted((ingested.warehouse.parent / "lake" / "_commits").iterdir()) == commits
     flow_run_id = state.state_details.flow_run_id
     assert flow_run_id is not None
-    assert "**dry run**" in artifacts_of(flow_run_id)["markdown"]
+    assert "**dry run**" in artifacts_of(flow_run_id)["backfill-report"]
 
 
 def test_two_backfills_at_once_load_in_turn_without_duplicating_rows(

@@ -150,7 +150,7 @@ def test_a_feed_whose_every_item_is_new_since_the_last_poll_is_flagged(
     assert detail == [("overflowing: every one of its 2 items is new since the last poll",)]
     flow_run_id = state.state_details.flow_run_id
     assert flow_run_id is not None
-    report = artifacts_of(flow_run_id)["markdown"]
+    report = artifacts_of(flow_run_id)["discovery-report"]
     assert "| busy | 1 | 0 | 2 | 2 | - |" in report
     assert "overflowing" in report
     _BusyFeed.items = ["d", "e"]  # one story out: the feed kept up

@@ -128,7 +128,7 @@ def _artifacts(served: Served, flow_run_id: str) -> dict[str, Any]:
     found = served.call(
         "POST", "/artifacts/filter", {"artifacts": {"flow_run_id": {"any_": [flow_run_id]}}}
     )
-    return {artifact["type"]: artifact["data"] for artifact in found.json()}
+    return {artifact["key"]: artifact["data"] for artifact in found.json()}
 
 
 def _crawl(newsroom: Newsroom, slug: str, warc_folder: Path) -> dict[str, str]:
@@ -184,8 +184,10 @@ def test_a_backfill_started_from_the_form_runs_on_the_worker(
     artifacts = _artifacts(served, flow_run["id"])
     stories = len(headlines)
     row = f"| harbour-ledger | {stories} | {stories} | {stories} | 0 | 0 | 0 | 0 | - |"
-    assert row in artifacts["markdown"]
-    assert artifacts["progress"] == 100.0
+    assert row in artifacts["backfill-report"]
+    assert artifacts["backfill-progress"] == 100.0
+    # The run's page links its coverage report, served on loopback by mediawatch serve.
+    assert "](http://127.0.0.1:" in artifacts["coverage-report"]
 
 
 def test_the_api_refuses_a_mode_the_form_does_not_offer(served: Served) -> None:

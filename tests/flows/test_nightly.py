@@ -78,7 +78,7 @@ def test_one_failing_source_never_fails_the_others(
     }
     flow_run_id = state.state_details.flow_run_id
     assert flow_run_id is not None
-    report = artifacts_of(flow_run_id)["markdown"]
+    report = artifacts_of(flow_run_id)["nightly-report"]
     assert "| le-guetteur | 0 | 0 | 0 |" in report
     assert "- le-guetteur: discovery: FileExistsError: " in report
 
@@ -144,4 +144,7 @@ def test_a_source_that_fell_silent_is_flagged_in_the_report(
     )
     flow_run_id = state.state_details.flow_run_id
     assert flow_run_id is not None
-    assert "- harbour-ledger: source health: silent on" in artifacts_of(flow_run_id)["markdown"]
+    artifacts = artifacts_of(flow_run_id)
+    assert "- harbour-ledger: source health: silent on" in artifacts["nightly-report"]
+    # The run's page links the coverage report of the warehouse it loaded.
+    assert "](http://127.0.0.1:" in artifacts["coverage-report"]
