@@ -263,7 +263,7 @@ def _discover_and_plan(
             part_name=f"{run.run_id}-listings",
             partition=run.partition,
             articles=(),
-            outcomes=listing_outcomes + plan.outcomes,
+            outcomes=listing_outcomes + plan.outcomes + plan.pending(),
             sources=settings.sources,
         )
     )

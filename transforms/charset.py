@@ -34,6 +34,7 @@ _BOMS = (
 )
 # WHATWG label aliases where Python's codec of the same name decodes differently.
 _BROWSER_ALIASES = {
+    "utf-16": "utf-16-le",  # WHATWG: the label means little-endian when no BOM says else
     "ascii": "cp1252",
     "us-ascii": "cp1252",
     "latin1": "cp1252",
@@ -118,14 +119,34 @@ def meta_charset(body: bytes) -> str | None:
     return None
 
 
-def is_probably_binary(body: bytes) -> bool:
+def utf16_codec(body: bytes, content_type: str | None = None) -> str | None:
+    """Return the UTF-16 codec a body is in, by its byte-order mark or, without one, by a
+    Content-Type charset that says UTF-16 and decodes it; None for any other encoding."""
+    for bom, encoding in _BOMS:
+        if body.startswith(bom):
+            return encoding if encoding.startswith("utf-16") else None
+    label = header_charset(content_type)
+    codec = codec_for_label(label) if label else None
+    if codec is None or not codec.startswith("utf-16"):
+        return None
+    sample = body[: _BINARY_SAMPLE & ~1]
+    try:
+        # Strict: text in the wrong UTF-16 (or none) breaks on unpaired surrogates, and
+        # markup shows as "<" once decoded right.
+        return codec if "<" in sample.decode(codec) else None
+    except UnicodeDecodeError:
+        return None
+
+
+def is_probably_binary(body: bytes, content_type: str | None = None) -> bool:
     """Return whether a body's first 4 KB look like binary data rather than text.
 
     A NUL byte or a high share of control bytes gives it away; UTF-16 text (which is full
-    of NULs) is recognised by its byte-order mark and let through.
+    of NULs) is recognised by its byte-order mark, or by a Content-Type charset that says
+    UTF-16 and decodes it, and let through.
     """
     sample = body[:_BINARY_SAMPLE]
-    if not sample or sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if not sample or utf16_codec(sample, content_type) is not None:
         return False
     if b"\0" in sample:
         return True

@@ -35,7 +35,7 @@ from enum import StrEnum
 from typing import Any
 from urllib.parse import urlsplit
 
-from transforms.charset import is_probably_binary
+from transforms.charset import is_probably_binary, utf16_codec
 from transforms.page_metadata import ARTICLE_TYPES, PageMetadata
 from transforms.records import Reason
 
@@ -337,11 +337,20 @@ def classify_body(body: bytes, content_type: str | None) -> Classification | Non
         return _verdict(PageClass.NON_HTML, Reason.BAD_CONTENT_TYPE, f"content type {media}")
     if not body.strip():
         return _verdict(PageClass.EMPTY, Reason.EMPTY, "the body is empty")
-    if is_probably_binary(body):
+    if is_probably_binary(body, content_type):
         return _verdict(PageClass.NON_HTML, Reason.BAD_CONTENT_TYPE, "the body is binary data")
-    if not _TAG.search(body[:_MARKUP_SAMPLE]):
+    if not _TAG.search(_markup_sample(body, content_type)):
         return _verdict(PageClass.NON_HTML, Reason.BAD_CONTENT_TYPE, "the body has no HTML tags")
     return None
+
+
+def _markup_sample(body: bytes, content_type: str | None) -> bytes:
+    # UTF-16 spells "<p" as "<\0p\0": look for tags in the text, as UTF-8.
+    sample = body[:_MARKUP_SAMPLE]
+    codec = utf16_codec(sample, content_type)
+    if codec is None:
+        return sample
+    return sample.decode(codec, errors="replace").encode("utf-8")
 
 
 def read_page_signals(tree: Any, html: str) -> PageSignals:
@@ -532,7 +541,7 @@ def _json_ld_objects(tree: Any) -> Iterator[dict[str, Any]]:
     for script in tree.xpath("//script[@type='application/ld+json']/text()"):
         try:
             data = json.loads(script)
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):  # nesting deeper than the stack
             continue
         yield from _flatten(data)
 

@@ -16,6 +16,10 @@ from transforms.urls import InvalidUrlError, normalise_url
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
+MAX_FEED_ITEMS = 1_000
+"""Entries read from one feed; the rest are left out (a news feed lists tens to hundreds)."""
+MAX_SITEMAP_ENTRIES = 50_000
+"""URLs read from one sitemap, and sitemaps from one index: the sitemaps protocol's limit."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -37,6 +41,19 @@ class Listing:
     problem: str | None = None
     """Why the document counts as malformed, when it does."""
     rejected: tuple[RejectedLink, ...] = ()
+    left_out: int = 0
+    """Entries past the per-listing limit, not read (MAX_FEED_ITEMS, MAX_SITEMAP_ENTRIES)."""
+
+    @property
+    def note(self) -> str | None:
+        """Return what a listing's outcome row says: why it is malformed, or how many
+        entries were left out, or None."""
+        if self.problem is not None:
+            return self.problem
+        if self.left_out:
+            listed = len(self.items) + len(self.child_sitemaps) + len(self.rejected)
+            return f"{self.left_out} entries past the first {listed} left out"
+        return None
 
     @property
     def invalid_links(self) -> int:
@@ -56,7 +73,7 @@ def parse_feed(body: bytes, *, feed_url: str, source: str) -> Listing:
     )
     items: list[DiscoveredUrl] = []
     rejected: list[RejectedLink] = []
-    for entry in parsed.entries:
+    for entry in parsed.entries[:MAX_FEED_ITEMS]:
         link = entry.get("link") or _guid_link(entry)
         if not link:
             title = entry.get("title") or "untitled"
@@ -86,8 +103,15 @@ def parse_feed(body: bytes, *, feed_url: str, source: str) -> Listing:
         problem = str(parsed.get("bozo_exception") or "malformed feed")
     if not parsed.entries and not parsed.feed:
         problem = problem or "no feed found in document"
+    if not parsed.get("version"):
+        # feedparser reads anything; an HTML page or a JSON document is no RSS or Atom.
+        problem = problem or "not an RSS or Atom feed"
     return Listing(
-        items=tuple(items), malformed=problem is not None, problem=problem, rejected=tuple(rejected)
+        items=tuple(items),
+        malformed=problem is not None,
+        problem=problem,
+        rejected=tuple(rejected),
+        left_out=max(0, len(parsed.entries) - MAX_FEED_ITEMS),
     )
 
 
@@ -133,7 +157,8 @@ def parse_sitemap(body: bytes, *, sitemap_url: str, source: str) -> Listing:
         return Listing(items=(), malformed=True, problem=f"unexpected root element <{tag}>")
     items: list[DiscoveredUrl] = []
     rejected: list[RejectedLink] = []
-    for entry in root.xpath("./*[local-name()='url']"):
+    entries = root.xpath("./*[local-name()='url']")
+    for entry in entries[:MAX_SITEMAP_ENTRIES]:
         loc = _first_text(entry, "./*[local-name()='loc']")
         if loc is None:
             rejected.append(
@@ -161,18 +186,28 @@ def parse_sitemap(body: bytes, *, sitemap_url: str, source: str) -> Listing:
                 listed_published_at=parse_timestamp(raw_date) if raw_date else None,
             )
         )
-    return Listing(items=tuple(items), rejected=tuple(rejected))
+    return Listing(
+        items=tuple(items),
+        rejected=tuple(rejected),
+        left_out=max(0, len(entries) - MAX_SITEMAP_ENTRIES),
+    )
 
 
 def _sitemap_index(root: Any, sitemap_url: str) -> Listing:
     children: list[str] = []
     rejected: list[RejectedLink] = []
-    for loc in root.xpath("./*[local-name()='sitemap']/*[local-name()='loc']/text()"):
+    locs = root.xpath("./*[local-name()='sitemap']/*[local-name()='loc']/text()")
+    for loc in locs[:MAX_SITEMAP_ENTRIES]:
         try:
             children.append(normalise_url(str(loc)))
         except InvalidUrlError as error:
             rejected.append(RejectedLink(raw=str(loc), problem=str(error), listed_in=sitemap_url))
-    return Listing(items=(), child_sitemaps=tuple(children), rejected=tuple(rejected))
+    return Listing(
+        items=(),
+        child_sitemaps=tuple(children),
+        rejected=tuple(rejected),
+        left_out=max(0, len(locs) - MAX_SITEMAP_ENTRIES),
+    )
 
 
 def _first_text(element: Any, xpath: str) -> str | None:

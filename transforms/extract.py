@@ -64,6 +64,20 @@ class ExtractionResult:
 
 def extract_page(page: PageInput) -> ExtractionResult:
     """Return the article extracted from a fetched page, or why the page is not one."""
+    try:
+        return _extract(page)
+    except RecursionError as error:
+        # Parsers recurse into nested JSON-LD or markup (ours, trafilatura's, htmldate's):
+        # a page nested deeper than the stack fails on every try, so it is recorded.
+        return ExtractionResult(
+            url=page.url,
+            status=Status.FAILED,
+            reason=Reason.EXTRACTION_ERROR,
+            detail=f"nesting too deep to parse: {error}",
+        )
+
+
+def _extract(page: PageInput) -> ExtractionResult:
     unreadable = classify_body(page.html, page.content_type)
     if unreadable is not None:
         return _skipped(page, unreadable)

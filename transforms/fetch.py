@@ -732,7 +732,7 @@ class HttpFetcher:
             size += len(piece)
             chunks.append(piece)
         body = b"".join(chunks)
-        if checked and is_probably_binary(body):
+        if checked and is_probably_binary(body, content_type):
             raise _Refusal(
                 Reason.BAD_CONTENT_TYPE, f"binary body labelled {content_type or 'nothing'}"
             )

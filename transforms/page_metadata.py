@@ -450,7 +450,7 @@ def _json_ld_objects(tree: Any) -> Iterator[dict[str, Any]]:
         text = _XML_COMMENT.sub("", str(script))
         try:
             data = json.loads(text, strict=False)
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):  # nesting deeper than the stack
             continue
         yield from _flatten(data)
 

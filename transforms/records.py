@@ -51,6 +51,9 @@ class Reason(StrEnum):
     TIMEOUT = "timeout"
     BLOCKED_ADDRESS = "blocked_address"
     INVALID_URL = "invalid_url"
+    EXTRACTION_ERROR = "extraction_error"
+    """Extraction raised on the page (a parser's limit, such as nesting deeper than the
+    stack allows, or a bug): only this page is lost, the exception is in ``detail``."""
     FEED_PARSED = "feed_parsed"
     FEED_MALFORMED = "feed_malformed"
     SITEMAP_PARSED = "sitemap_parsed"

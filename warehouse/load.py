@@ -76,6 +76,38 @@ SELECT * EXCLUDE (pick) FROM (
 ) WHERE pick = 1 AND capture_id NOT IN (SELECT capture_id FROM known_captures)
 """
 
+# A run gives a URL one outcome row per kind. Two sources may still name the same URL (a
+# story both list, a "javascript:" link in both feeds, a shared sitemap): the row that got
+# furthest is kept (extracted, then failed, then skipped), else the first source's. Without
+# this, one such URL would fail the whole run's load, every source's rows with it. A run's
+# own "queued" row of a URL it planned to fetch (flows.steps.plan) comes last: it stays only
+# when the task that was to fetch the URL failed.
+_ONE_OUTCOME_PER_URL = """
+DELETE FROM incoming_outcomes WHERE rowid IN (
+    SELECT rowid FROM (
+        SELECT rowid, row_number() OVER (
+            PARTITION BY url, kind
+            ORDER BY CASE WHEN reason = 'queued' THEN 3 WHEN status = 'extracted' THEN 0
+                          WHEN status = 'failed' THEN 1 ELSE 2 END,
+                     source, reason, rowid
+        ) AS pick
+        FROM incoming_outcomes
+    ) WHERE pick > 1
+)
+"""
+
+# An article fetched twice in one run (a page redirected onto it, in another batch than
+# the page itself): the fetch the merge kept is its outcome, the other a duplicate_url, as
+# within one batch (flows.steps.extract).
+_SECOND_FETCHES = """
+UPDATE incoming_outcomes AS o
+SET status = 'skipped', reason = 'duplicate_url', article_id = NULL,
+    detail = 'fetched twice this run; the fetch for source ' || a.source || ' is kept'
+FROM incoming_articles AS a
+WHERE o.kind = 'article' AND o.status = 'extracted' AND o.reason IN ('new', 'updated')
+  AND o.article_id = a.article_id AND o.capture_id IS DISTINCT FROM a.capture_id
+"""
+
 _STAGED = (
     "incoming_extractions",
     "incoming_outcomes",
@@ -112,6 +144,7 @@ def load_run(connection: duckdb.DuckDBPyConnection, lake_root: LakeLocation, inf
             ("incoming_sources", SOURCE_CONFIGS),
         ):
             _stage(connection, name, lake, commit.parts.get(table.name, ()), table)
+        connection.execute(_ONE_OUTCOME_PER_URL)
         # Sources first: the merge stamps each article's local day with its outlet's zone.
         incoming_sources = strings(connection, "SELECT DISTINCT name FROM incoming_sources")
         zones_before = source_zones(connection, incoming_sources)
@@ -121,6 +154,7 @@ def load_run(connection: duckdb.DuckDBPyConnection, lake_root: LakeLocation, inf
         execute_by_keys(connection, _READ_STORED, strings(connection, _RUN_ARTICLE_IDS))
         record_versions(connection)
         extracted = merge_articles(connection)
+        connection.execute(_SECOND_FETCHES)
         checkpoint("load")
         restamp_local_days(
             connection,

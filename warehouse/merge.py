@@ -21,14 +21,22 @@ MERGED_COLUMNS = (*ARTICLE_COLUMNS, "published_local_day")
 """The columns a run sets on the articles it merges (beside first_seen_at and the like)."""
 
 # The latest fetch of an article in the run is its version, its local day stamped with
-# the zone the run's sources hold (upserted before the merge).
+# the zone the run's sources hold (upserted before the merge). When two sources fetched it
+# (one listed it, another's page redirected onto it), the source whose home site the
+# article is on comes first: a redirect cannot take another outlet's story.
+_SITE = "regexp_replace(lower(split_part(split_part({url}, '://', 2), '/', 1)), '^www[.]', '')"
 _PICK = """
 CREATE TEMP TABLE incoming_articles AS
 SELECT * EXCLUDE (pick), {local_day} AS published_local_day FROM (
-    SELECT *, row_number() OVER (PARTITION BY article_id ORDER BY fetched_at DESC, url) AS pick
-    FROM incoming_extractions
+    SELECT e.*, row_number() OVER (
+        PARTITION BY e.article_id
+        ORDER BY coalesce({article_site} = {home_site}, false) DESC, e.fetched_at DESC, e.url
+    ) AS pick
+    FROM incoming_extractions AS e LEFT JOIN sources AS s ON s.name = e.source
 ) AS picked WHERE pick = 1
-"""
+""".replace("{article_site}", _SITE.format(url="e.url")).replace(
+    "{home_site}", _SITE.format(url="s.home_url")
+)
 
 # The changed articles' new values: the content of their latest fetch, first_seen_at and
 # the warehouse's own columns kept.

@@ -329,7 +329,8 @@ URL_OUTCOMES = Table(
             "too_short, paywall, consent_wall, "
             "bad_content_type, too_large, blocked_address, invalid_url, http_4xx, http_5xx, "
             "timeout, network_error, too_many_redirects, gave_up, feed_parsed, "
-            "feed_malformed, sitemap_parsed, sitemap_malformed, not_modified, queued.",
+            "feed_malformed, sitemap_parsed, sitemap_malformed, not_modified, queued, "
+            "extraction_error.",
             nullable=False,
         ),
         Column(name="http_status", type=pa.int32(), description="Final HTTP status, if any."),

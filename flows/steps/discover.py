@@ -61,11 +61,12 @@ def discover_source(
         outcomes.append(outcome)
         pending.extend(c for c in listing.child_sitemaps if c not in seen_sitemaps)
     listings.append(parse_url_list(source.urls, source=source.name))
-    outcomes += [
-        _rejected_outcome(link, source=source.name)
-        for listing in listings
-        for link in listing.rejected
-    ]
+    # A link two listings reject (a feed's and a sitemap's "javascript:") is one row.
+    rejected: dict[str, RejectedLink] = {}
+    for listing in listings:
+        for link in listing.rejected:
+            rejected.setdefault(link.raw, link)
+    outcomes += [_rejected_outcome(link, source=source.name) for link in rejected.values()]
     return SourceListing(
         source=source.name, urls=tuple(unique_by_url(listings)), outcomes=tuple(outcomes)
     )
@@ -149,7 +150,7 @@ def _read_listing(
         http_status=response.status,
         final_url=response.final_url,
         redirect_chain=response.redirect_chain,
-        detail=listing.problem,
+        detail=listing.note,
         item_count=len(listing.items) + len(listing.child_sitemaps),
         fetched_at=response.fetched_at,
         # A malformed listing keeps no validators: the next run must read it again.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +13,9 @@ from transforms.records import Article, Reason, Status, UrlKind, UrlOutcome
 from warehouse.captures import read_capture
 from warehouse.faults import checkpoint
 from warehouse.queries import KnownArticle
+
+_log = logging.getLogger(__name__)
+_MAX_DETAIL = 500
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -32,8 +36,7 @@ def extract_pages(
     stored_ids: set[str] = set()
     for page in pages:
         body = read_capture(captures_dir, page.capture.warc_file, page.capture.offset).body
-        # extract_page classifies non-HTML and empty bodies itself.
-        result = extract_page(
+        result = _extract_one(
             PageInput(
                 url=page.final_url,
                 source=page.discovered.source,
@@ -57,6 +60,25 @@ def extract_pages(
                     articles.append(article)
         outcomes.append(_page_outcome(page, result, reason, article))
     return ExtractedBatch(articles=tuple(articles), outcomes=tuple(outcomes))
+
+
+def _extract_one(page: PageInput) -> ExtractionResult:
+    # extract_page classifies non-HTML and empty bodies itself. What it raises on a page
+    # (a bug, met on these bytes) would raise again on every retry and fail the chunk's
+    # other pages with it, of other sources too: the page gets a failed outcome with the
+    # exception, and a warning is logged. A machine out of memory still fails the task.
+    try:
+        return extract_page(page)
+    except MemoryError:
+        raise
+    except Exception as error:
+        _log.warning("extracting %s raised", page.url, exc_info=True)
+        return ExtractionResult(
+            url=page.url,
+            status=Status.FAILED,
+            reason=Reason.EXTRACTION_ERROR,
+            detail=f"{type(error).__name__}: {error}"[:_MAX_DETAIL],
+        )
 
 
 def _change_reason(article: Article, stored: KnownArticle | None) -> Reason:

@@ -11,7 +11,10 @@ def failed_fetch_outcome(
 ) -> UrlOutcome:
     """Return the outcome of a fetch that ended without a usable page."""
     reason = response.error or Reason.HTTP_4XX
-    status = Status.SKIPPED if reason is Reason.ROBOTS_DISALLOWED else Status.FAILED
+    # Not failures: the URL may not be fetched, or is no page (by its Content-Type or its
+    # binary body), the same outcome extraction gives a non-HTML body.
+    skipped = reason in (Reason.ROBOTS_DISALLOWED, Reason.BAD_CONTENT_TYPE)
+    status = Status.SKIPPED if skipped else Status.FAILED
     return UrlOutcome(
         url=response.requested_url,
         source=source,

@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from urllib.parse import urlsplit
 
 from flows.steps.discover import SourceListing
 from transforms.records import DiscoveredUrl, DiscoveryVia, Reason, Status, UrlKind, UrlOutcome
 from transforms.urls import host_of
 from warehouse.queries import FailedUrl, KnownArticle
+
+PENDING_DETAIL = "planned, but its run's task did not finish; the next run fetches it"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -29,6 +32,27 @@ class FetchPlan:
     batches: tuple[HostBatch, ...]
     outcomes: tuple[UrlOutcome, ...]
 
+    def pending(self) -> tuple[UrlOutcome, ...]:
+        """Return a ``queued`` row for every URL to fetch, to commit with the run's
+        listings. The URL's own row (fetched, failed, ...) replaces it when the run loads
+        (`warehouse.load` keeps one row per URL, a queued one last); a URL whose fetch or
+        extraction task failed (a full disk, a dead worker) keeps it, and the next run
+        fetches it, although its listing may then answer 304 and name it no more."""
+        return tuple(
+            UrlOutcome(
+                url=item.url,
+                source=item.source,
+                kind=UrlKind.ARTICLE,
+                status=Status.SKIPPED,
+                reason=Reason.QUEUED,
+                detail=PENDING_DETAIL,
+                via=item.via,
+                listed_in=item.listed_in,
+            )
+            for batch in self.batches
+            for item in batch.items
+        )
+
 
 def plan_fetches(
     listings: list[SourceListing],
@@ -43,21 +67,27 @@ def plan_fetches(
 ) -> FetchPlan:
     """Return host-grouped fetch batches and the outcomes of URLs left out.
 
-    A URL listed by two sources is fetched once, for the first source that listed it;
-    known articles outside the revisit window are skipped; URLs that failed transiently on
-    earlier runs are tried again until they have failed ``max_url_attempts`` runs.
+    A URL listed by two sources is fetched once, for the first source that listed it on its
+    own site (a listing on the URL's host, or the configured URL list), else for the first
+    source that listed it at all: a feed on one host cannot take another outlet's stories
+    by naming them first. Known articles outside the revisit window are skipped; URLs that
+    failed transiently on earlier runs are tried again until they have failed
+    ``max_url_attempts`` runs.
     ``politeness`` gives each source's (delay, concurrency).
     """
     revisit_after = now - timedelta(hours=revisit_hours)
     claimed: set[str] = set()
     to_fetch: list[DiscoveredUrl] = []
     outcomes: list[UrlOutcome] = []
-    listed = [item for listing in listings for item in listing.urls]
+    # Stable: claims on the URL's own site first, each kind in listing order.
+    listed = sorted(
+        (item for listing in listings for item in listing.urls), key=lambda i: not _own_site(i)
+    )
     listed_urls = {item.url for item in listed}
     retries = [_retry_item(f) for url, f in failed.items() if url not in listed_urls]
     for item in [*listed, *retries]:
         if item.url in claimed:
-            outcomes.append(_skip(item, Reason.DUPLICATE_URL, "listed by an earlier source"))
+            outcomes.append(_skip(item, Reason.DUPLICATE_URL, "listed by another source too"))
             continue
         claimed.add(item.url)
         stored = known.get(item.url)
@@ -76,6 +106,18 @@ def plan_fetches(
     return FetchPlan(
         batches=_host_batches(to_fetch, politeness, batch_size), outcomes=tuple(outcomes)
     )
+
+
+def _own_site(item: DiscoveredUrl) -> bool:
+    # listed_in is the listing's URL, or a word ("config", "queue", "retry") for URLs
+    # the operator or an earlier run of the source gave: those count as its own.
+    if "://" not in item.listed_in:
+        return True
+    return _site(item.listed_in) == _site(item.url)
+
+
+def _site(url: str) -> str:
+    return (urlsplit(url).hostname or "").removeprefix("www.")
 
 
 def _retry_item(failure: FailedUrl) -> DiscoveredUrl:

@@ -16,6 +16,7 @@ from transforms.charset import (
     header_charset,
     is_probably_binary,
     meta_charset,
+    utf16_codec,
 )
 
 GERMAN = (
@@ -244,3 +245,16 @@ def test_meta_utf16_is_read_as_utf8() -> None:
 )
 def test_is_probably_binary(body: bytes, binary: bool) -> None:
     assert is_probably_binary(body) is binary
+
+
+def test_utf16_by_its_mark_or_its_label_is_text_not_binary() -> None:
+    page = "<html><body><p>Genève</p></body></html>"
+    marked = codecs.BOM_UTF16_BE + page.encode("utf-16-be")
+    labelled = page.encode("utf-16-le")
+
+    assert utf16_codec(marked) == "utf-16-be"
+    assert utf16_codec(labelled, "text/html; charset=UTF-16") == "utf-16-le"
+    assert utf16_codec(labelled, "text/html; charset=utf-8") is None
+    assert not is_probably_binary(labelled, "text/html; charset=utf-16")
+    assert is_probably_binary(labelled, "text/html")  # unlabelled NULs: binary
+    assert decode_html(labelled, "text/html; charset=utf-16").text == page

@@ -8,6 +8,8 @@ from pathlib import Path
 from tests.transforms.local_site import LocalSite
 from transforms.dates import offset_minutes, to_utc
 from transforms.discover import (
+    MAX_FEED_ITEMS,
+    MAX_SITEMAP_ENTRIES,
     Listing,
     parse_feed,
     parse_sitemap,
@@ -398,3 +400,62 @@ def test_unique_by_url_keeps_the_first_listing_unless_a_later_one_has_a_date() -
         ("https://g.example/c", "sitemap"),
     ]
     assert feed.items[0].listed_in == "feed"
+
+
+def _rss_of(count: int) -> bytes:
+    items = "".join(f"<item><link>https://gazette.test/{n}</link></item>" for n in range(count))
+    return f'<rss version="2.0"><channel><title>G</title>{items}</channel></rss>'.encode()
+
+
+def test_a_feed_is_read_up_to_its_limit_and_says_what_it_left_out() -> None:
+    listing = parse_feed(
+        _rss_of(MAX_FEED_ITEMS + 5), feed_url="https://gazette.test/rss", source="g"
+    )
+
+    assert len(listing.items) == MAX_FEED_ITEMS
+    assert listing.items[-1].url == f"https://gazette.test/{MAX_FEED_ITEMS - 1}"
+    assert not listing.malformed
+    assert listing.note == f"5 entries past the first {MAX_FEED_ITEMS} left out"
+
+
+def test_a_sitemap_is_read_up_to_the_protocol_limit() -> None:
+    locs = "".join(
+        f"<url><loc>https://gazette.test/{n}</loc></url>" for n in range(MAX_SITEMAP_ENTRIES + 2)
+    )
+    body = f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{locs}</urlset>'
+
+    listing = parse_sitemap(body.encode(), sitemap_url="https://gazette.test/s", source="g")
+
+    assert len(listing.items) == MAX_SITEMAP_ENTRIES
+    assert listing.note == f"2 entries past the first {MAX_SITEMAP_ENTRIES} left out"
+
+
+def test_an_html_page_is_no_feed() -> None:
+    page = b"<html><head><title>Home</title></head><body><a href='/a'>a</a></body></html>"
+
+    listing = parse_feed(page, feed_url="https://gazette.test/rss", source="g")
+
+    assert listing.malformed
+    assert listing.note == "not an RSS or Atom feed"
+    assert listing.items == ()
+
+
+def test_entity_attacks_expand_nothing() -> None:
+    laughs = (
+        b'<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa">'
+        + b"".join(b'<!ENTITY a%d "%s">' % (n, b"&a%d;" % (n - 1) * 10) for n in range(1, 9))
+        + b'<!ENTITY a0 "&a;">'
+        + b'<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+    )
+    rss = laughs + b'<rss version="2.0"><channel><title>&x;</title><item><title>&a8;</title>'
+    rss += b"<link>https://gazette.test/1</link></item></channel></rss>"
+    urlset = laughs + b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+    urlset += b"<url><loc>https://gazette.test/&a8;&x;</loc></url></urlset>"
+
+    feed = parse_feed(rss, feed_url="https://gazette.test/rss", source="g")
+    sitemap = parse_sitemap(urlset, sitemap_url="https://gazette.test/s", source="g")
+
+    titles = "".join(item.listed_title or "" for item in feed.items)
+    assert "aaaaaaaaaa" not in titles and "root:" not in titles
+    assert sitemap.malformed  # libxml2 refuses the amplification
+    assert all("aaaa" not in item.url for item in sitemap.items)

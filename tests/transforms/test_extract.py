@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
@@ -392,3 +393,38 @@ def test_a_teaser_behind_a_paywall_is_skipped_with_its_reason() -> None:
         PageClass.PAYWALL,
     )
     assert result.article is None
+
+
+def test_json_ld_nested_deeper_than_the_stack_fails_only_its_page() -> None:
+    nested = "[" * 20_000 + "]" * 20_000
+    head = f'<script type="application/ld+json">{{"@type": "NewsArticle", "author": {nested}}}'
+    html = _story_html("Deep", head=head + "</script>")
+
+    result = extract_page(
+        PageInput(url="https://gazette.example/deep", source="g", html=html, fetched_at=FETCHED_AT)
+    )
+
+    assert (result.status, result.reason) == (Status.FAILED, Reason.EXTRACTION_ERROR)
+    assert result.detail is not None and result.detail.startswith("nesting too deep to parse")
+    assert result.article is None
+
+
+@pytest.mark.parametrize("bom", [True, False])
+def test_utf16_pages_are_read_with_or_without_a_byte_order_mark(bom: bool) -> None:
+    html = _story_html("Zürich wählt").decode("utf-8").replace('<meta charset="utf-8">', "")
+    body = (codecs.BOM_UTF16_LE if bom else b"") + html.encode("utf-16-le")
+    # With a BOM the header's Latin-1 is wrong; without one, the header says UTF-16.
+    content_type = "text/html; charset=" + ("iso-8859-1" if bom else "utf-16")
+
+    result = extract_page(
+        PageInput(
+            url="https://gazette.example/z",
+            source="g",
+            html=body,
+            fetched_at=FETCHED_AT,
+            content_type=content_type,
+        )
+    )
+
+    assert (result.status, result.reason) == (Status.EXTRACTED, Reason.NEW)
+    assert result.article is not None and result.article.title == "Zürich wählt"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tempfile
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from tests.warehouse.builders import (
     snapshot,
     write_run,
 )
-from transforms.records import Reason, Status, UrlKind, UrlOutcome
+from transforms.records import Reason, Source, Status, UrlKind, UrlOutcome
 from warehouse.connection import open_warehouse
 from warehouse.lake import LakeError, RunCommit, commit_run, write_part
 from warehouse.load import LoadError
@@ -434,15 +435,24 @@ def test_part_written_before_the_newer_columns_loads_with_nulls(
 def test_failure_after_the_article_merge_rolls_the_merge_back(
     warehouse: duckdb.DuckDBPyConnection, lake: Path
 ) -> None:
-    before = _loaded_base(warehouse, lake)
+    _loaded_base(warehouse, lake)
     updated = revised(make_article(HARBOUR), title="Changed", fetched_at=T0 + timedelta(days=1))
     fresh = make_article("https://gazette.example/new", text="Something new entirely.")
-    # The same (run, url, kind) twice breaks url_outcomes' primary key, which is only
-    # checked after articles were merged and duplicates marked.
+    # A row of run-2 already in url_outcomes (put there by hand) breaks the table's primary
+    # key, which is only checked after articles were merged and duplicates marked.
+    warehouse.execute(
+        "INSERT INTO url_outcomes (run_id, url, source, kind, status, reason, redirect_chain) "
+        "VALUES ('run-2', $url, 'gazette', 'article', 'extracted', 'updated', [])",
+        {"url": updated.url},
+    )
+    before: dict[str, object] = {
+        "tables": snapshot(warehouse),
+        "checksum": article_rows_checksum(warehouse),
+    }
     outcome = outcome_for(updated, Reason.UPDATED)
-    write_run(lake, "run-2", [updated, fresh], [outcome, outcome, outcome_for(fresh)])
+    write_run(lake, "run-2", [updated, fresh], [outcome, outcome_for(fresh)])
 
-    with pytest.raises(LoadError, match="PRIMARY KEY or UNIQUE constraint violation"):
+    with pytest.raises(LoadError, match="violates primary key constraint"):
         load(warehouse, lake, "run-2")
 
     _assert_unchanged(warehouse, before)
@@ -536,3 +546,63 @@ def test_parquet_to_duckdb_round_trip_keeps_every_value(
     assert stored["word_count"] == article.word_count
     assert stored["published_offset"] == (offset if published is not None else None)
     assert stored["version_hash"] == article.version_hash
+
+
+def test_a_url_two_sources_name_gets_one_outcome_row(
+    warehouse: duckdb.DuckDBPyConnection, lake: Path
+) -> None:
+    # Both list the story; both feeds carry the same "javascript:" link.
+    article = make_article(HARBOUR)
+    extracted = outcome_for(article)
+    listed_too = replace(
+        extracted, source="courier", status=Status.SKIPPED, reason=Reason.DUPLICATE_URL
+    )
+    link = UrlOutcome(
+        url="javascript:void(0)",
+        source="gazette",
+        kind=UrlKind.ARTICLE,
+        status=Status.FAILED,
+        reason=Reason.INVALID_URL,
+    )
+    outcomes = [listed_too, extracted, link, replace(link, source="courier")]
+    write_run(lake, "run-1", [article], outcomes)
+
+    assert load(warehouse, lake, "run-1") is True
+    rows = warehouse.execute("SELECT url, source, status FROM url_outcomes ORDER BY url").fetchall()
+    assert rows == [(HARBOUR, "gazette", "extracted"), ("javascript:void(0)", "courier", "failed")]
+    assert warehouse.execute("SELECT urls_touched FROM runs").fetchone() == (2,)
+
+
+def test_an_article_fetched_twice_in_a_run_stays_its_own_sources(
+    warehouse: duckdb.DuckDBPyConnection, lake: Path
+) -> None:
+    # Gazette's story, and later in the run a courier page that redirected onto it.
+    own = replace(make_article(HARBOUR), capture_id="c-own")
+    taken = replace(
+        own,
+        source="courier",
+        capture_id="c-taken",
+        fetched_at=own.fetched_at + timedelta(minutes=5),
+    )
+    own_outcome = replace(outcome_for(own), capture_id="c-own")
+    taken_outcome = replace(
+        outcome_for(taken),
+        url="https://courier.example/r",
+        final_url=HARBOUR,
+        capture_id="c-taken",
+    )
+    sources = [
+        Source(name="gazette", home_url="https://gazette.example/"),
+        Source(name="courier", home_url="https://courier.example/"),
+    ]
+    write_run(lake, "run-1", [own, taken], [own_outcome, taken_outcome], sources=sources)
+
+    assert load(warehouse, lake, "run-1") is True
+    assert article_row(warehouse, own.article_id)["source"] == "gazette"
+    outcomes = warehouse.execute(
+        "SELECT url, status, reason, article_id FROM url_outcomes ORDER BY url"
+    ).fetchall()
+    assert outcomes == [
+        ("https://courier.example/r", "skipped", "duplicate_url", None),
+        (HARBOUR, "extracted", "new", own.article_id),
+    ]

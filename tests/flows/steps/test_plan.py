@@ -122,3 +122,23 @@ def test_transient_failures_are_retried_until_the_bound_then_given_up() -> None:
     assert set(fetched) == {"https://a.test/new", "https://a.test/flaky"}
     assert fetched["https://a.test/flaky"].via is DiscoveryVia.SITEMAP
     assert [(o.url, o.reason) for o in plan.outcomes] == [("https://a.test/dead", Reason.GAVE_UP)]
+
+
+def test_a_url_goes_to_the_source_listing_it_on_its_own_site() -> None:
+    # "courier" names gazette's story in its feed on another host, and is configured first.
+    story = "https://www.gazette.test/story"
+    foreign = DiscoveredUrl(
+        url=story, source="courier", via=DiscoveryVia.FEED, listed_in="https://courier.test/rss"
+    )
+    own = DiscoveredUrl(
+        url=story, source="gazette", via=DiscoveryVia.FEED, listed_in="https://gazette.test/rss"
+    )
+    plan = _plan(
+        [
+            SourceListing(source="courier", urls=(foreign,), outcomes=()),
+            SourceListing(source="gazette", urls=(own,), outcomes=()),
+        ]
+    )
+
+    assert [(i.url, i.source) for b in plan.batches for i in b.items] == [(story, "gazette")]
+    assert [(o.source, o.reason) for o in plan.outcomes] == [("courier", Reason.DUPLICATE_URL)]
