@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from prefect.states import State
+from prefect.client.schemas.objects import State
 
 from flows.nightly import nightly_ingest
 from newsroom.server import Newsroom, serve_newsroom, stable_base_urls
@@ -137,7 +137,7 @@ def _config(folder: Path, newsroom: Newsroom) -> Path:
 
 
 def _run(config: Path) -> State[Any]:
-    state: State[Any] = nightly_ingest(str(config), return_state=True)  # type: ignore[call-overload]
+    state: State[Any] = nightly_ingest(str(config), return_state=True)
     return state
 
 

@@ -77,7 +77,7 @@ def test_a_lake_part_that_cannot_be_synced_never_appears(
     rows = source_configs_table(
         [Source(name="gazette", feeds=("https://gazette.test/rss",))], "run-1"
     )
-    monkeypatch.setattr(lake.os, "fsync", _failing_fsync(code))
+    monkeypatch.setattr("warehouse.lake.os.fsync", _failing_fsync(code))
 
     with pytest.raises(OSError) as raised:
         lake.write_part(tmp_path, SOURCE_CONFIGS, rows, partition="run_date=x", name="p")
@@ -94,7 +94,7 @@ def test_a_commit_record_that_cannot_be_written_leaves_the_run_uncommitted(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     commit = RunCommit(run_id="run-1", parts={}, flow="nightly-ingest", started_at=FETCHED)
-    monkeypatch.setattr(lake.os, "fsync", _failing_fsync(errno.ENOSPC))
+    monkeypatch.setattr("warehouse.lake.os.fsync", _failing_fsync(errno.ENOSPC))
 
     with pytest.raises(OSError, match="No space left on device"):
         commit_run(tmp_path, commit)
@@ -112,7 +112,7 @@ def test_an_atomic_replacement_that_fails_keeps_the_old_file(
 ) -> None:
     target = tmp_path / "replica.duckdb"
     target.write_bytes(b"old")
-    monkeypatch.setattr(atomic.os, "fsync", _failing_fsync(errno.ENOSPC))
+    monkeypatch.setattr("warehouse.atomic.os.fsync", _failing_fsync(errno.ENOSPC))
 
     with pytest.raises(OSError, match="No space left on device"), atomic.atomic_path(target) as t:
         t.write_bytes(b"new")
