@@ -20,6 +20,10 @@ from warehouse.lake import Lake, LakeError
 # Source names become directory names and SQL values: keep them boring.
 # "s3://...", "gcs://...", "memory://...": a filesystem URL rather than a local path.
 _URL_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]+://")
+# Secrets never live in a config file (it is copied, committed and its hash recorded):
+# storage credentials come from the environment (AWS_SECRET_ACCESS_KEY, ...) or a Prefect
+# block, which the filesystem libraries read themselves.
+_SECRET_OPTION = re.compile(r"secret|password|passwd|token|credential|(^|_)key$", re.IGNORECASE)
 SOURCE_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
 LANGUAGE_CODE = re.compile(r"^[a-z]{2}$")
 DEFAULT_TIMEZONE = "UTC"
@@ -189,6 +193,13 @@ def _lake(storage: dict[str, Any], base_dir: Path, where: str) -> Lake:
     options = storage.get("lake_options", {})
     if not isinstance(options, dict):
         raise ConfigError(f"{where}: [storage] lake_options must be a table")
+    secrets = sorted(name for name in options if _SECRET_OPTION.search(str(name)))
+    if secrets:
+        raise ConfigError(
+            f"{where}: [storage] lake_options {secrets} look like credentials: a config "
+            "file holds no secrets; set them in the environment (e.g. AWS_ACCESS_KEY_ID, "
+            "AWS_SECRET_ACCESS_KEY) or a Prefect block"
+        )
     if isinstance(value, str) and _URL_SCHEME.match(value):
         location: str | Path = value
     else:
@@ -265,6 +276,17 @@ def _source(entry: Any, index: int, where: str) -> Source:
             else None
         ),
     )
+    for url in (*feeds, *sitemaps, *urls, source.home_url or ""):
+        try:
+            password = urlsplit(url).password
+        except ValueError:
+            continue  # no URL: its outcome row says invalid_url
+        if password is not None:
+            raise ConfigError(
+                f"{context}: {urlsplit(url)._replace(netloc='...').geturl()} has a password "
+                "in it: it would be stored with every outcome row and capture; a config "
+                "file holds no secrets"
+            )
     unknown = sorted(set(entry) - _SOURCE_KEYS)
     if unknown:
         raise ConfigError(f"{context}: unknown settings: {unknown}")

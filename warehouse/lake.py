@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 import uuid
 from collections.abc import Iterator, Mapping
@@ -32,6 +33,10 @@ from warehouse.faults import checkpoint
 from warehouse.schema import Table
 
 COMMITS_DIR = "_commits"
+# What a lake path is made of: run ids, table names, partitions and part names. No
+# separators, no leading dot (temporary files start with one), so no "..", no absolute
+# path and no NUL byte: a source name or a hand-edited commit record cannot reach outside.
+_COMPONENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.=-]{0,199}$")
 READ_BATCH_ROWS = 10_000
 """Rows per record batch when a part is read back (a load streams parts in batches)."""
 MERGE_BUFFER_BYTES = 64 * 1024 * 1024
@@ -177,6 +182,9 @@ def write_part(
     """Write rows as one zstd Parquet part of a table; return its path relative to the lake."""
     rows = rows.cast(table.arrow_schema)
     relative = f"{table.name}/{partition}/{name}.parquet"
+    _check_part_path(relative, table.name)
+    if "/" in name:
+        raise ValueError(f"{relative!r} is not a part path: its name {name!r} is no file name")
     with Lake.at(lake).writing(relative, fault_point="parquet") as handle:
         pq.write_table(rows, handle, compression="zstd")
     return relative
@@ -219,10 +227,18 @@ def commit_run(lake: LakeLocation, commit: RunCommit) -> str:
 def read_commit(lake: LakeLocation, run_id: str) -> RunCommit:
     """Return the commit record of a run; raises LakeError if the run never committed."""
     place = Lake.at(lake)
+    if not _COMPONENT.match(run_id):
+        raise LakeError(f"{run_id!r} is no run id")
     relative = f"{COMMITS_DIR}/{run_id}.json"
     if not place.exists(relative):
         raise LakeError(f"run {run_id} has no commit record in {place.url}")
     record = json.loads(place.read_bytes(relative).decode("utf-8"))
+    for table, paths in record["parts"].items():
+        for path in paths:
+            try:
+                _check_part_path(path, table)
+            except ValueError as error:
+                raise LakeError(f"commit record of run {run_id}: {error}") from error
     # Records written before runs kept their start: the record's own time stands in,
     # the same on every read (a rebuild repeats it).
     started_at = record.get("started_at")
@@ -235,6 +251,18 @@ def read_commit(lake: LakeLocation, run_id: str) -> RunCommit:
         ),
         config_sha256=record.get("config_sha256") or "",
     )
+
+
+def _check_part_path(relative: str, table: str) -> None:
+    # A part lives at <table>/<partition folders...>/<name>.parquet inside the lake.
+    parts = relative.split("/")
+    if (
+        len(parts) < 2
+        or parts[0] != table
+        or not relative.endswith(".parquet")
+        or not all(_COMPONENT.match(part) for part in parts)
+    ):
+        raise ValueError(f"{relative!r} is not a part path of table {table} inside the lake")
 
 
 def _modified(lake: Lake, relative: str) -> datetime:

@@ -81,6 +81,9 @@ NAMED_CHAINS = {
     "after-commit": ("load:1", "index:1", "publish:1"),
 }
 RANDOM_SEED = 9
+# Secrets in the ingests' environment, as storage credentials would be: never logged.
+CANARY = "canary-7f3d9a1c-never-in-a-log"
+SECRET_ENVIRONMENT = {"AWS_SECRET_ACCESS_KEY": CANARY, "MEDIAWATCH_TEST_PASSWORD": CANARY}
 RANDOM_KILLS = 5
 
 
@@ -104,7 +107,11 @@ def newsroom() -> Iterator[Newsroom]:
 @pytest.fixture(scope="module")
 def ingests(prefect_api: None) -> Iterator[ForkedIngests]:
     """Forked ingests that report to the session's Prefect API."""
-    env = dict(os.environ, PREFECT_API_URL=str(prefect.settings.PREFECT_API_URL.value()))
+    env = dict(
+        os.environ,
+        PREFECT_API_URL=str(prefect.settings.PREFECT_API_URL.value()),
+        **SECRET_ENVIRONMENT,
+    )
     server = ForkedIngests(env)
     try:
         yield server
@@ -162,6 +169,8 @@ def _complete_and_compare(ingests: ForkedIngests, folder: Path, baseline: Baseli
     check_readers_see_whole_files(folder)
     check_no_lock_held(folder)
     check_nothing_lost(folder)
+    for log in folder.glob("*.log"):
+        assert CANARY not in log.read_text(encoding="utf-8", errors="replace"), log
     committed = len(committed_run_ids(folder / "lake"))
     differences = state_differences(
         warehouse_state(folder / "mediawatch.duckdb"), baseline.state(committed)
