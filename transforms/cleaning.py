@@ -42,12 +42,17 @@ def _pattern(*alternatives: str) -> str:
 # --- paragraphs -------------------------------------------------------------------------
 
 
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x9f]")
+"""C0 and C1 controls that are not whitespace: no text has them, and a terminal showing a
+stored ESC would obey the page's escape sequence."""
+
+
 def split_paragraphs(text: str) -> Paragraphs:
     """Return the text's non-empty paragraphs, Unicode composed (NFC), inner whitespace
-    collapsed."""
+    collapsed, control characters (NUL, escape sequences' ESC, ...) removed."""
     # NFC because pages that store "ü" as "u" + combining diaeresis otherwise count "für"
     # as two words and match no search term typed on a keyboard.
-    normalised = unicodedata.normalize("NFC", text)
+    normalised = CONTROL_CHARACTERS.sub("", unicodedata.normalize("NFC", text))
     paragraphs = (" ".join(line.split()) for line in normalised.splitlines())
     return tuple(p for p in paragraphs if p)
 

@@ -7,6 +7,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from transforms.cleaning import CONTROL_CHARACTERS
+
 # Where publishers glue their name to a headline: "Headline | Site", "Site - Headline",
 # "見出し：サイト" (full-width colon and bar, no spaces around them).
 _SEPARATOR = re.compile(r"\s+(?:[|\-–—·•»:/~]|::)\s+|\s*[｜|：]\s*")
@@ -48,7 +50,7 @@ def clean_title(raw: str | None) -> str | None:
         return None
     # JSON-LD and meta content are often entity-encoded twice ("&amp;quot;").
     text = html.unescape(html.unescape(raw)) if "&" in raw else raw
-    collapsed = " ".join(text.split())
+    collapsed = " ".join(CONTROL_CHARACTERS.sub("", text).split())
     return collapsed or None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import posixpath
 import re
+import unicodedata
 from collections.abc import Iterable
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
@@ -86,7 +87,12 @@ def normalise_url(url: str) -> str:
         resolved += "/"
     if resolved.startswith("//"):
         resolved = "/" + resolved.lstrip("/")
-    return urlunsplit((parts.scheme, parts.netloc, resolved, query, ""))
+    normalised = urlunsplit((parts.scheme, parts.netloc, resolved, query, ""))
+    # Paths and queries come out percent-encoded; a host may still carry what no host
+    # name has, and a key must be safe in a WARC header and a terminal.
+    if any(c.isspace() or unicodedata.category(c) == "Cc" for c in normalised):
+        raise InvalidUrlError(f"spaces or control characters in the host of {url!r}")
+    return normalised
 
 
 def article_id_for(url: str) -> str:

@@ -309,3 +309,19 @@ def test_chosen_dates_are_always_plausible(
     else:
         assert source in ("json-ld", "meta", "time-element", "listing", "url", "htmldate")
         assert is_plausible(published, FETCHED)
+
+
+@given(
+    st.datetimes(min_value=datetime(1, 1, 2), max_value=datetime(9999, 12, 30), timezones=_OFFSETS)
+)
+def test_any_instant_parses_back_exactly_or_not_at_all(moment: datetime) -> None:
+    # Years 1 to 9999: what is kept converts to UTC without overflowing, as the warehouse
+    # stores it; implausible years are refused rather than shifted.
+    spellings = [moment.isoformat()]
+    if moment.microsecond == 0 and moment.year >= 1000:
+        spellings.append(format_datetime(moment))
+    for raw in spellings:
+        parsed = parse_timestamp(raw)
+        if parsed is not None:
+            assert to_utc(parsed) == moment
+            assert offset_minutes(parsed) == offset_minutes(moment)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from transforms.cleaning import CONTROL_CHARACTERS
 from transforms.text import clean_text, content_hash, version_hash, word_count
 
 ENGLISH = (
@@ -167,3 +170,14 @@ def test_version_hash_changes_with_any_field() -> None:
         assert version_hash(*changed) != base
     # None and the string "None" are different values.
     assert version_hash(None) != version_hash("None")
+
+
+@given(st.text(max_size=400))
+def test_cleaning_any_text_keeps_no_control_character_and_is_stable(text: str) -> None:
+    cleaned = clean_text(text)
+
+    assert not CONTROL_CHARACTERS.search(cleaned)
+    assert all(line == line.strip() and line for line in cleaned.split("\n")) or cleaned == ""
+    assert clean_text(cleaned) == cleaned
+    # The same text in another Unicode normal form is the same content.
+    assert content_hash(unicodedata.normalize("NFD", text)) == content_hash(text)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from transforms.cleaning import CONTROL_CHARACTERS
 from transforms.titles import TitleCandidate, choose_title, clean_title, strip_site_name
 
 
@@ -151,3 +154,13 @@ def test_a_rubric_in_front_without_a_colon_stays() -> None:
     candidates = _candidates(json_ld="[Review] Love is War - Longing", h1="Longing")
 
     assert choose_title(candidates) == "[Review] Love is War - Longing"
+
+
+@given(st.one_of(st.none(), st.text(max_size=200)))
+def test_a_cleaned_title_is_one_printable_line(raw: str | None) -> None:
+    title = clean_title(raw)
+
+    if title is not None:
+        assert not CONTROL_CHARACTERS.search(title)
+        assert "\n" not in title and title == title.strip()
+        assert clean_title(title) in (title, None) or "&" in title

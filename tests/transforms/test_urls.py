@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import string
+import unicodedata
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -298,3 +299,23 @@ def test_same_site() -> None:
     assert same_site("https://news.bbc.co.uk/a", "https://www.bbc.co.uk/b")
     assert not same_site("https://gazette.example/a", "https://valley.example/a")
     assert not same_site("https://bbc.co.uk/a", "https://itv.co.uk/a")
+
+
+@given(st.text(max_size=30), st.text(max_size=40))
+def test_a_normalised_url_is_a_safe_key_whatever_the_host_and_path(host: str, rest: str) -> None:
+    # Hosts and paths from hostile listings: any characters at all, controls included.
+    try:
+        normalised = normalise_url(f"http://{host}/{rest}")
+    except InvalidUrlError:
+        return
+
+    assert not any(c.isspace() or unicodedata.category(c) == "Cc" for c in normalised)
+    assert normalise_url(normalised) == normalised
+    assert urlsplit(normalised).scheme == "http"
+
+
+@pytest.mark.parametrize("host", ["ex\x10ample.test", "a b.test", "nul\0.test"])
+def test_hosts_with_controls_or_spaces_are_invalid(host: str) -> None:
+    # (Tabs and line breaks are dropped from URLs before parsing, as browsers do.)
+    with pytest.raises(InvalidUrlError):
+        normalise_url(f"http://{host}/story")

@@ -11,7 +11,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tests.warehouse.builders import (
@@ -606,3 +606,58 @@ def test_an_article_fetched_twice_in_a_run_stays_its_own_sources(
         ("https://courier.example/r", "skipped", "duplicate_url", None),
         (HARBOUR, "extracted", "new", own.article_id),
     ]
+
+
+# Whatever a listing or a server sent: any code point but lone surrogates, NUL included.
+_ANY_TEXT = st.text(alphabet=st.characters(codec="utf-8"), min_size=1, max_size=40)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    url=_ANY_TEXT,
+    detail=st.none() | _ANY_TEXT,
+    chain=st.lists(_ANY_TEXT, max_size=3),
+    etag=st.none() | _ANY_TEXT,
+    http_status=st.none() | st.integers(min_value=100, max_value=999),
+    fetched_at=st.none() | _INSTANTS,
+)
+@example(
+    url="javascript:\0\x1b[2J",
+    detail="\u202e",
+    chain=["\0"],
+    etag="\U0010ffff",
+    http_status=None,
+    fetched_at=None,
+)
+def test_outcome_rows_round_trip_whatever_the_web_sent(
+    url: str,
+    detail: str | None,
+    chain: list[str],
+    etag: str | None,
+    http_status: int | None,
+    fetched_at: datetime | None,
+) -> None:
+    outcome = UrlOutcome(
+        url=url,
+        source="gazette",
+        kind=UrlKind.ARTICLE,
+        status=Status.FAILED,
+        reason=Reason.INVALID_URL,
+        http_status=http_status,
+        redirect_chain=tuple(chain),
+        detail=detail,
+        listed_in=url,
+        fetched_at=fetched_at,
+        etag=etag,
+    )
+    with tempfile.TemporaryDirectory() as directory:
+        root = Path(directory)
+        write_run(root / "lake", "run-1", [], [outcome])
+        with open_warehouse(root / "w.duckdb") as connection:
+            load(connection, root / "lake", "run-1")
+            row = connection.execute(
+                "SELECT url, detail, redirect_chain, etag, http_status, listed_in, fetched_at "
+                "FROM url_outcomes"
+            ).fetchall()
+
+    assert row == [(url, detail, chain, etag, http_status, url, fetched_at)]
