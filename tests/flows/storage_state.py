@@ -142,7 +142,7 @@ class ReaderWatch:
     """Checks, from a thread, what readers see while a run writes (see
     `check_readers_see_whole_files`), until stopped; `stop` raises the first failure."""
 
-    def __init__(self, data_dir: Path, *, pause: float = 0.05) -> None:
+    def __init__(self, data_dir: Path, *, pause: float = 0.2) -> None:
         self._data_dir = data_dir
         self._pause = pause
         self._stopping = threading.Event()

@@ -2,7 +2,7 @@
 seeded random moments, then run again to completion, leave the warehouse an uninterrupted
 history would have left.
 
-Every ingest is the real `mediawatch ingest` against two outlets of the demo newsroom on
+Every ingest is the real `mediawatch ingest` against an outlet of the demo newsroom on
 loopback, forked from one process that imported the pipeline once (tests/flows/
 forked_ingest.py), all reporting to the session's one Prefect API. After each kill: every
 file a reader may open is whole and no lock is held. After the run that completes: the
@@ -10,6 +10,9 @@ loaded runs are exactly the committed ones, no row is repeated, every article's 
 reads back, and the warehouse equals that of as many uninterrupted runs as committed (a
 run killed after its commit record counts: its data is kept and loaded by the next run),
 compared without run ids, timestamps and capture locations.
+
+Ten named kills and three random ones run in the default suite (about a minute on two idle
+cores); MEDIAWATCH_SLOW_TESTS=1 makes it eight random ones.
 """
 
 from __future__ import annotations
@@ -72,19 +75,28 @@ feeds = ["{feed}"]
 sitemaps = ["{sitemap}"]
 """
 
-# Kills at named points, run after run on one data folder, before the run that completes.
-NAMED_CHAINS = {
+# Kills at named points, run after run on one data folder, before the run that completes,
+# with the runs committed once each has died.
+NAMED_KILLS = (
     # Each run dies before its commit record: none of them leaves anything to load.
-    "before-commit": ("fetch:5", "warc:9", "extract:6", "parquet:5", "compact:2", "commit:1"),
-    # The first run dies loading itself: its commit stays, and every later run must load it
-    # (and, killed in that load, its index refresh or before the switch, leave it pending).
-    "after-commit": ("load:1", "index:1", "publish:1"),
-}
+    ("warc:1", 0),  # the first record written: a feed's capture, in discovery
+    ("fetch:5", 0),
+    ("warc:9", 0),
+    ("extract:6", 0),
+    ("parquet:5", 0),
+    ("compact:2", 0),
+    ("commit:1", 0),
+    # This run dies loading itself: its commit stays, and every later run must load it
+    # first (and, killed in that load's index refresh or before its switch, leave it so).
+    ("load:1", 1),
+    ("index:1", 1),
+    ("publish:1", 1),
+)
 RANDOM_SEED = 9
 # Secrets in the ingests' environment, as storage credentials would be: never logged.
 CANARY = "canary-7f3d9a1c-never-in-a-log"
 SECRET_ENVIRONMENT = {"AWS_SECRET_ACCESS_KEY": CANARY, "MEDIAWATCH_TEST_PASSWORD": CANARY}
-RANDOM_KILLS = 5
+RANDOM_KILLS = 8 if os.environ.get("MEDIAWATCH_SLOW_TESTS") else 3
 
 
 def _write_config(folder: Path, newsroom: Newsroom) -> Path:
@@ -178,26 +190,18 @@ def _complete_and_compare(ingests: ForkedIngests, folder: Path, baseline: Baseli
     assert not differences, "\n".join(differences)
 
 
-@pytest.mark.parametrize("chain", list(NAMED_CHAINS))
 def test_kills_at_named_points_then_a_complete_run_equal_uninterrupted_runs(
-    chain: str,
-    ingests: ForkedIngests,
-    newsroom: Newsroom,
-    baseline: Baseline,
-    tmp_path: Path,
+    ingests: ForkedIngests, newsroom: Newsroom, baseline: Baseline, tmp_path: Path
 ) -> None:
     config = _write_config(tmp_path, newsroom)
-    for number, fault in enumerate(NAMED_CHAINS[chain], start=1):
+    for number, (fault, committed) in enumerate(NAMED_KILLS, start=1):
         log = tmp_path / f"kill-{number}.log"
         ended = ingests.run(config, log, fault=fault)
         point = fault.partition(":")[0]
         assert ended.killed, f"{fault}: {ended}\n{_log_tail(log)}"
         assert f"fault point {point} reached" in _log_tail(log)
+        assert len(committed_run_ids(tmp_path / "lake")) == committed, fault
         _after_kill(tmp_path)
-    if chain == "before-commit":
-        assert committed_run_ids(tmp_path / "lake") == []
-    else:
-        assert len(committed_run_ids(tmp_path / "lake")) == 1
     _complete_and_compare(ingests, tmp_path, baseline)
 
 
@@ -217,5 +221,5 @@ def test_kills_at_seeded_random_moments_then_a_complete_run_equal_uninterrupted_
         assert ended.killed or ended.status == 0, ended
         kills += ended.killed
         _after_kill(tmp_path)
-    assert kills >= RANDOM_KILLS - 1
+    assert kills >= RANDOM_KILLS - 1  # a moment may fall after a quick run's end
     _complete_and_compare(ingests, tmp_path, baseline)
