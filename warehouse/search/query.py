@@ -114,41 +114,58 @@ phrase_candidates AS (
     SELECT clause_no, literal_no, doc_id
     FROM literal_rows
     WHERE width > 1
-    GROUP BY clause_no, literal_no, doc_id
-    HAVING count(DISTINCT token_offset) = any_value(width)
+    GROUP BY clause_no, literal_no, width, doc_id
+    HAVING count(*) = width
+),
+phrase_rows AS (
+    SELECT r.clause_no, r.literal_no, r.doc_id, r.term_id, r.width, r.token_offset,
+           r.title_length, r.length, r.title_tf + r.text_tf AS occurrences
+    FROM literal_rows AS r
+    SEMI JOIN phrase_candidates AS c
+        ON c.clause_no = r.clause_no AND c.literal_no = r.literal_no AND c.doc_id = r.doc_id
 ),
 -- Positions are read only for the documents holding every word of a phrase, in a CTE of
 -- its own: there the join with the phrase's few term ids comes first, so DuckDB pushes
 -- their list into the scan and zone maps skip the other terms' rows (joined first with
 -- the candidates' many rows instead, it passed on only a min-max range: a full scan).
-phrase_terms AS (
-    SELECT DISTINCT i.term_id FROM term_ids AS i
-    WHERE i.token IN (SELECT token FROM query_tokens WHERE width > 1)
-),
+phrase_terms AS (SELECT DISTINCT term_id FROM phrase_rows),
 phrase_postings AS MATERIALIZED (
     SELECT p.term_id, p.doc_id, p.positions
     FROM search_postings AS p
     JOIN phrase_terms AS t ON t.term_id = p.term_id
     SEMI JOIN (SELECT DISTINCT doc_id FROM phrase_candidates) AS c ON c.doc_id = p.doc_id
 ),
-phrase_rows AS (
-    SELECT r.clause_no, r.literal_no, r.doc_id, r.term_id, r.width, r.token_offset,
-           r.title_length, r.length
-    FROM literal_rows AS r
-    SEMI JOIN phrase_candidates AS c
-        ON c.clause_no = r.clause_no AND c.literal_no = r.literal_no AND c.doc_id = r.doc_id
+-- The word of the phrase that occurs least: its positions are unnested, the others' are
+-- only probed (list_contains) at the same start.
+phrase_anchors AS (
+    SELECT literal_no, arg_min(token_offset, occurrences) AS anchor_offset
+    FROM (
+        SELECT literal_no, token_offset, sum(occurrences) AS occurrences
+        FROM phrase_rows
+        GROUP BY literal_no, token_offset
+    )
+    GROUP BY literal_no
+),
+phrase_positions AS (
+    SELECT r.clause_no, r.literal_no, r.width, r.doc_id, r.token_offset, r.title_length,
+           r.length, p.positions, r.token_offset = a.anchor_offset AS anchor
+    FROM phrase_rows AS r
+    JOIN phrase_postings AS p ON p.term_id = r.term_id AND p.doc_id = r.doc_id
+    JOIN phrase_anchors AS a ON a.literal_no = r.literal_no
 ),
 phrase_starts AS (
-    SELECT clause_no, literal_no, doc_id, start, any_value(title_length) AS title_length,
-           any_value(length) AS length
+    SELECT s.clause_no, s.literal_no, s.doc_id, s.title_length, s.length, s.start
     FROM (
-        SELECT r.clause_no, r.literal_no, r.doc_id, r.width, r.token_offset, r.title_length,
-               r.length, unnest(p.positions) - r.token_offset AS start
-        FROM phrase_rows AS r
-        JOIN phrase_postings AS p ON p.term_id = r.term_id AND p.doc_id = r.doc_id
-    )
-    GROUP BY clause_no, literal_no, doc_id, start
-    HAVING count(DISTINCT token_offset) = any_value(width)
+        SELECT clause_no, literal_no, width, doc_id, title_length, length,
+               unnest(positions) - token_offset AS start
+        FROM phrase_positions
+        WHERE anchor
+    ) AS s
+    JOIN phrase_positions AS o
+        ON o.literal_no = s.literal_no AND o.doc_id = s.doc_id AND NOT o.anchor
+    WHERE list_contains(o.positions, s.start + o.token_offset)
+    GROUP BY s.clause_no, s.literal_no, s.width, s.doc_id, s.title_length, s.length, s.start
+    HAVING count(*) = s.width - 1
 ),
 literal_idf AS (
     SELECT q.literal_no, sum(i.idf) AS idf
