@@ -192,7 +192,9 @@ def pending_runs(warehouse_path: Path, lake_root: LakeLocation) -> tuple[str, ..
     return tuple(run_id for run_id in committed if run_id not in present)
 
 
-def bring_up_to_date(connection: duckdb.DuckDBPyConnection, lake_root: LakeLocation) -> tuple[str, ...]:
+def bring_up_to_date(
+    connection: duckdb.DuckDBPyConnection, lake_root: LakeLocation
+) -> tuple[str, ...]:
     """Load every committed lake run the warehouse lacks, oldest first; return their ids."""
     ensure_schema(connection)
     present = {row[0] for row in connection.execute("SELECT run_id FROM runs").fetchall()}
