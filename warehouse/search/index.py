@@ -129,11 +129,19 @@ SELECT coalesce(greatest(
 # tables would stay until its COMMIT, even once replaced or emptied: a whole-index build
 # of a million articles kept tens of GB of them (spilled to disk), and each chunk of a
 # nightly load hundreds of MB. The caller's connection reads the articles (it sees the
-# load's uncommitted versions) and writes the index; Arrow carries the data between.
+# load's uncommitted versions) and writes the index; Arrow carries the data between,
+# through relations (`from_arrow`): an Arrow object registered as a view in a transaction
+# stays referenced, with its memory, until the transaction ends.
 _READ_SOURCE = """
 SELECT article_id, version_hash, language, coalesce(title, '') AS title, text, source,
        published_at
 FROM articles WHERE article_id IN ({keys})
+"""
+# The cursor keeps a copy of the term dictionary, to which each chunk adds its new terms:
+# it cannot see the terms the caller's transaction added.
+_READ_DICTIONARY = "SELECT term_id, term, stemmer FROM search_terms"
+_DICTIONARY = """
+CREATE OR REPLACE TEMP TABLE search_dictionary AS SELECT * FROM search_terms_copy
 """
 # Title tokens hold positions 1..T, text tokens T+2 onwards: a phrase never spans both.
 # The source is an Arrow table in small batches: DuckDB splits a scan of its own tables
@@ -156,22 +164,19 @@ CREATE OR REPLACE TEMP TABLE search_chunk_vocabulary AS
 SELECT stemmer, token, search_term(token, stemmer) AS term
 FROM (SELECT DISTINCT stemmer, token FROM search_chunk_tokens)
 """
-_CHUNK_TERMS = "SELECT DISTINCT stemmer, term FROM search_chunk_vocabulary"
 # Terms are per stemmer: a search then reaches only postings of documents of that stemmer,
 # where terms shared by every language made it read (and join away) those of the others.
 _NEW_TERMS = """
-INSERT INTO search_terms (term_id, term, stemmer)
-SELECT ((SELECT coalesce(max(term_id), 0) FROM search_terms)
-        + row_number() OVER (ORDER BY n.stemmer, n.term))::INTEGER, n.term, n.stemmer
-FROM search_chunk_terms AS n
-ANTI JOIN search_terms AS t ON t.term = n.term AND t.stemmer = n.stemmer
+CREATE OR REPLACE TEMP TABLE search_chunk_new_terms AS
+SELECT ($first_term_id + row_number() OVER (ORDER BY n.stemmer, n.term) - 1)::INTEGER
+           AS term_id,
+       n.term, n.stemmer
+FROM (SELECT DISTINCT stemmer, term FROM search_chunk_vocabulary) AS n
+ANTI JOIN search_dictionary AS d ON d.term = n.term AND d.stemmer = n.stemmer
 ORDER BY n.stemmer, n.term
 """
-_CHUNK_TERM_IDS = """
-SELECT t.stemmer, t.term, t.term_id
-FROM search_terms AS t
-SEMI JOIN search_chunk_terms AS n ON n.term = t.term AND n.stemmer = t.stemmer
-"""
+_ADD_NEW_TERMS = "INSERT INTO search_dictionary SELECT * FROM search_chunk_new_terms"
+_READ_NEW_TERMS = "SELECT term_id, term, stemmer FROM search_chunk_new_terms"
 _RUN_POSTINGS = """
 CREATE OR REPLACE TEMP TABLE search_run_postings AS
 SELECT 0::INTEGER AS term_id, 0::INTEGER AS doc_id, 0::INTEGER AS title_tf, 0::INTEGER AS text_tf,
@@ -186,9 +191,9 @@ SELECT i.term_id, k.doc_id,
        list_sort(list(k.position))
 FROM search_chunk_tokens AS k
 JOIN (
-    SELECT v.stemmer, v.token, t.term_id
+    SELECT v.stemmer, v.token, d.term_id
     FROM search_chunk_vocabulary AS v
-    JOIN search_chunk_term_ids AS t ON t.stemmer = v.stemmer AND t.term = v.term
+    JOIN search_dictionary AS d ON d.stemmer = v.stemmer AND d.term = v.term
 ) AS i ON i.stemmer = k.stemmer AND i.token = k.token
 GROUP BY i.term_id, k.doc_id
 """
@@ -203,8 +208,6 @@ LEFT JOIN (
 ) AS t ON t.doc_id = c.doc_id
 """
 _SORTED_RUN = "SELECT * FROM search_run_postings ORDER BY term_id"
-_INSERT_DOCS = "INSERT INTO search_docs SELECT * FROM search_chunk_docs"
-_APPEND_RUN = "INSERT INTO search_postings SELECT * FROM search_sorted_run"
 _PURGE = """
 DELETE FROM search_postings WHERE doc_id IN (SELECT doc_id FROM search_stale)
 """
@@ -255,6 +258,12 @@ def _index(connection: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) ->
     try:
         for text_macro in TEXT_MACROS:
             scratch.execute(macro_sql(text_macro)[0].replace("MACRO", "TEMP MACRO", 1))
+        dictionary = connection.sql(_READ_DICTIONARY).to_arrow_table()
+        next_term_id = (pc.max(dictionary["term_id"]).as_py() or 0) + 1
+        scratch.register("search_terms_copy", dictionary)
+        scratch.execute(_DICTIONARY)
+        scratch.unregister("search_terms_copy")
+        del dictionary
         scratch.execute(_RUN_POSTINGS)
         in_run = 0
         for start in range(0, len(article_ids), CHUNK_DOCS):
@@ -263,19 +272,15 @@ def _index(connection: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) ->
             scratch.register("search_chunk_source", source)
             scratch.execute(_CHUNK_TOKENS)
             scratch.execute(_CHUNK_VOCABULARY)
-            terms = scratch.execute(_CHUNK_TERMS).to_arrow_table()
-            connection.register("search_chunk_terms", terms)
-            try:
-                connection.execute(_NEW_TERMS)
-                term_ids = connection.sql(_CHUNK_TERM_IDS).to_arrow_table()
-            finally:
-                connection.unregister("search_chunk_terms")
-            scratch.register("search_chunk_term_ids", term_ids)
+            scratch.execute(_NEW_TERMS, {"first_term_id": next_term_id})
+            scratch.execute(_ADD_NEW_TERMS)
+            new_terms = scratch.execute(_READ_NEW_TERMS).to_arrow_table()
+            next_term_id += new_terms.num_rows
+            connection.from_arrow(new_terms).insert_into("search_terms")
             scratch.execute(_CHUNK_POSTINGS)
             docs = scratch.execute(_CHUNK_DOCS).to_arrow_table()
-            scratch.unregister("search_chunk_term_ids")
             scratch.unregister("search_chunk_source")
-            _append(connection, "search_chunk_docs", docs, _INSERT_DOCS)
+            connection.from_arrow(docs).insert_into("search_docs")
             next_doc_id += source.num_rows
             in_run += source.num_rows
             if in_run >= RUN_DOCS:
@@ -304,18 +309,10 @@ def _read_source(
     return pa.Table.from_batches(table.to_batches(max_chunksize=SOURCE_BATCH_ROWS), table.schema)
 
 
-def _append(connection: duckdb.DuckDBPyConnection, name: str, data: object, statement: str) -> None:
-    connection.register(name, data)
-    try:
-        connection.execute(statement)
-    finally:
-        connection.unregister(name)
-
-
 def _append_run(connection: duckdb.DuckDBPyConnection, scratch: duckdb.DuckDBPyConnection) -> None:
     # Streamed from the scratch connection, sorted by term, into the index in one insert.
     sorted_run = scratch.execute(_SORTED_RUN).to_arrow_reader(RUN_BATCH_ROWS)
-    _append(connection, "search_sorted_run", sorted_run, _APPEND_RUN)
+    connection.from_arrow(sorted_run).insert_into("search_postings")
     scratch.execute(_RUN_POSTINGS)
 
 
