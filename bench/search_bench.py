@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from importlib import metadata
 from pathlib import Path
-from typing import cast
+from typing import Any, TypeVar, cast
 
 import duckdb
 import numpy as np
@@ -51,7 +51,13 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from bench.search_corpus import LANGUAGES, CorpusShape, SyntheticCorpus
-from bench.warehouse_bench import StatementTimes, TimedConnection, in_child
+from bench.warehouse_bench import (
+    StatementTimes,
+    TimedConnection,
+    in_child,
+    max_rss_mb,
+    warehouse_caller,
+)
 from warehouse.connection import open_warehouse
 from warehouse.ddl import ensure_schema
 from warehouse.search.index import refresh_search_index
@@ -64,8 +70,18 @@ CHUNK = 50_000
 MEASURED_TABLES = ("search_postings", "search_docs", "search_terms", "search_stale")
 PROFILE_ROWS = 14
 PACKAGES = ("duckdb", "pyarrow", "numpy")
+T = TypeVar("T")
 DATABASE_NAME = "search-bench.duckdb"
 MEMORY_LIMIT = re.compile(r"\d+(\.\d+)? ?[KMGT]i?B", re.IGNORECASE)
+
+
+PhaseRunner = Callable[..., tuple[Any, float]]
+"""Runs a phase's function with its arguments; returns its result and a peak RSS in MB."""
+
+
+def in_process(function: Callable[..., T], *arguments: Any) -> tuple[T, float]:
+    """Run a phase in this process (quick, for tests): the peak RSS is this process's."""
+    return function(*arguments), max_rss_mb()
 
 
 def cpu_seconds() -> float:
@@ -134,21 +150,19 @@ def generate_phase(
 
     base = chunks(0, articles)
     new = chunks(articles, articles + refresh)
-    updates_path = folder / f"updates-{articles}-{refresh}-{updates}.parquet"
+    updates_path = folder / f"revisions-{articles}-{updates}.parquet"
     if not updates_path.exists():
-        # New versions of articles spread over the base: another article's title and
-        # text under the old id.
+        # New versions of articles spread over the base: a new headline and a paragraph
+        # more, in the article's language.
         rng = np.random.default_rng(shape.seed + 1)
         changed = np.sort(rng.choice(articles, updates, replace=False))
-        donor = corpus.chunk(articles + refresh, updates)
-        table = pa.table(
-            {
-                "article_id": pa.array([f"{n:016x}" for n in changed]),
-                "title": donor.column("title"),
-                "text": donor.column("text"),
-            }
+        originals = pa.concat_tables(
+            pq.read_table(path, columns=["article_id", "language", "title", "text"]).take(
+                pa.array(changed[(changed >= first) & (changed < first + CHUNK)] - first)
+            )
+            for first, path in zip(range(0, articles, CHUNK), base, strict=True)
         )
-        pq.write_table(table, updates_path)
+        pq.write_table(corpus.revised(originals, shape.seed + 2), updates_path)
         written += 1
     return CorpusFiles(
         base=base,
@@ -243,15 +257,37 @@ def build_phase(database: Path, paths: Sequence[str], memory_limit: str | None) 
 # Phase 3: the nightly refresh ---------------------------------------------------------
 
 
+class TimedInsert:
+    """A relation over Arrow data whose ``insert_into`` is timed."""
+
+    def __init__(self, relation: duckdb.DuckDBPyRelation, times: StatementTimes) -> None:
+        self._relation = relation
+        self._times = times
+        self._caller = warehouse_caller()
+
+    def insert_into(self, table_name: str) -> None:
+        """Insert the relation's rows into a table, as DuckDBPyRelation.insert_into does."""
+        started = time.perf_counter()
+        try:
+            self._relation.insert_into(table_name)
+        finally:
+            label = f"{self._caller}: INSERT INTO {table_name} (Arrow)"
+            self._times.add(label, time.perf_counter() - started)
+
+
 class TimedCursors(TimedConnection):
     """A timed connection whose cursors (the refresh tokenises in one) count their
-    statements under the same labels."""
+    statements under the same labels, and whose inserts from Arrow are timed too."""
 
     def cursor(self) -> TimedConnection:
         """Return a timed cursor sharing this connection's times."""
         timed = TimedCursors(self.__getattr__("cursor")())
         timed.times = self.times
         return timed
+
+    def from_arrow(self, data: object) -> TimedInsert:
+        """Return a relation over Arrow data, as DuckDBPyConnection.from_arrow does."""
+        return TimedInsert(self.__getattr__("from_arrow")(data), self.times)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -493,15 +529,17 @@ def run_benchmark(
     updates: int,
     queries: int,
     memory_limit: str | None,
+    run_phase: PhaseRunner = in_child,
 ) -> Measured:
-    """Run the four phases in child processes; return what they measured."""
+    """Run the four phases, each in a child process unless ``run_phase`` says otherwise;
+    return what they measured."""
     database = work_dir / DATABASE_NAME
     rss: dict[str, float] = {}
     loads: dict[str, float] = {}
 
     def phase(name: str, function: Callable[..., object], *arguments: object) -> object:
         _progress(f"{name} ...")
-        result, rss[name] = in_child(function, *arguments)
+        result, rss[name] = run_phase(function, *arguments)
         loads[name] = os.getloadavg()[0]
         return result
 
@@ -754,8 +792,11 @@ def _remove(work_dir: Path, seed: int) -> None:
             path.unlink(missing_ok=True)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the benchmark and write its report (to ``--out``, else stdout); return 0."""
+def main(argv: Sequence[str] | None = None, *, run_phase: PhaseRunner = in_child) -> int:
+    """Run the benchmark and write its report (to ``--out``, else stdout); return 0.
+
+    ``run_phase`` runs each phase (a spawned child by default; `in_process` for tests).
+    """
     arguments = list(sys.argv[1:] if argv is None else argv)
     args = _parser().parse_args(arguments)
     if args.updates > args.articles:
@@ -777,6 +818,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             updates=args.updates,
             queries=args.queries,
             memory_limit=args.memory_limit,
+            run_phase=run_phase,
         )
     finally:
         if not args.keep:

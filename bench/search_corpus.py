@@ -344,3 +344,30 @@ class SyntheticCorpus:
                 "text": pa.concat_arrays(texts).take(pa.array(back)),
             }
         )
+
+    def revised(self, originals: pa.Table, seed: int) -> pa.Table:
+        """Return new versions of articles (article_id, language, title, text): a new
+        headline in each one's language, and a paragraph added to its text."""
+        rng = np.random.default_rng(seed)
+        languages = [str(code) for code in originals.column("language").to_pylist()]
+        titles = [""] * originals.num_rows
+        added = [""] * originals.num_rows
+        for vocabulary in self.vocabularies:
+            rows = [i for i, code in enumerate(languages) if code == vocabulary.language.code]
+            if not rows:
+                continue
+            new_titles = make_titles(rng, vocabulary, len(rows)).to_pylist()
+            paragraphs = make_texts(rng, vocabulary, np.full(len(rows), 60)).to_pylist()
+            for row, title, paragraph in zip(rows, new_titles, paragraphs, strict=True):
+                titles[row], added[row] = str(title), str(paragraph)
+        texts = [
+            f"{text}\n{paragraph}"
+            for text, paragraph in zip(originals.column("text").to_pylist(), added, strict=True)
+        ]
+        return pa.table(
+            {
+                "article_id": originals.column("article_id"),
+                "title": pa.array(titles, pa.string()),
+                "text": pa.array(texts, pa.string()),
+            }
+        )

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bench.search_bench import main, make_queries, percentile
+from bench.search_bench import in_process, main, make_queries, percentile
 from bench.search_corpus import LANGUAGES, CorpusShape, SyntheticCorpus
 
 
@@ -46,6 +46,23 @@ def test_a_stem_comes_in_inflected_forms(corpus: SyntheticCorpus) -> None:
 
     assert len(inflected) > 500
     assert "2024" in english and english[0] == "the"
+
+
+def test_a_revised_article_keeps_its_language_and_most_of_its_text(
+    corpus: SyntheticCorpus,
+) -> None:
+    originals = corpus.chunk(0, 60).select(["article_id", "language", "title", "text"])
+
+    revised = corpus.revised(originals, seed=3)
+
+    codes = [lang.code for lang in LANGUAGES]
+    for before, after in zip(originals.to_pylist(), revised.to_pylist(), strict=True):
+        assert after["article_id"] == before["article_id"]
+        assert str(after["text"]).startswith(str(before["text"]) + "\n")
+        assert after["title"] != before["title"]
+        vocabulary = set(corpus.vocabularies[codes.index(str(before["language"]))].words)
+        if before["language"] not in ("ja", "zh"):
+            assert {w.rstrip(".") for w in str(after["title"]).split()} <= vocabulary
 
 
 def test_queries_cover_every_kind_each_in_one_language(corpus: SyntheticCorpus) -> None:
@@ -103,28 +120,29 @@ def test_a_tiny_benchmark_reports_build_refresh_queries_and_cleans_up(tmp_path: 
     status = main(
         [
             "--articles",
-            "2000",
+            "1000",
             "--refresh",
-            "200",
+            "100",
             "--updates",
-            "50",
+            "30",
             "--queries",
             "22",
             "--work-dir",
             str(work),
             "--out",
             str(report),
-        ]
+        ],
+        run_phase=in_process,
     )
 
     text = report.read_text()
     assert status == 0
-    assert "(250 versions indexed, 50 replaced)" in text
-    assert "one refresh over 2,000 articles" in text
+    assert "(130 versions indexed, 30 replaced)" in text
+    assert "one refresh over 1,000 articles" in text
     assert _figure(text, r"\*\*([\d.]+) s\*\* \(CPU [\d,]+ s\) \| < 60 s \| met \|") > 0
     assert _figure(text, r"p95\*\* of 22 searches \(top 10\) \| [\d,]+ ms / \*\*([\d,]+) ms") > 0
-    assert _figure(text, r"search_postings: ([\d,]+) rows") > 500_000
-    assert _figure(text, r"search_docs: ([\d,]+) rows") == 2_000
+    assert _figure(text, r"search_postings: ([\d,]+) rows") > 250_000
+    assert _figure(text, r"search_docs: ([\d,]+) rows") == 1_000
     for phase in ("build", "nightly", "queries"):
         assert _figure(text, rf"peak RSS, {phase} process \| \*\*([\d,]+) MB") > 50
     assert _figure(text, r"\| common word \| 2 \| [\d,]+ \| [\d,]+ \| [\d,]+ \| ([\d.]+) \|") > 0
