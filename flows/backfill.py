@@ -34,10 +34,10 @@ from flows.config import ConfigError, Settings, load_settings
 from flows.coverage_report import add_coverage_report
 from flows.locks import CAPTURES_LOCK, file_lock
 from flows.pipeline import (
+    ExtractionQueue,
     Parts,
     Progress,
     RunIdentity,
-    collect_extractions,
     commit_and_publish,
     current_run,
     describe,
@@ -49,7 +49,6 @@ from flows.pipeline import (
     release_run,
     retry_on_infrastructure,
     settle,
-    submit_extractions,
 )
 from flows.preflight import check_storage
 from flows.report import INGEST_COLUMNS, RunReport
@@ -324,11 +323,15 @@ def _reextract(
             )
         if request.dry_run or not present:
             return [], len(present)
-        pages = [fetched_from_store(candidate) for candidate in present]
-        for page in pages:
-            report.source(page.discovered.source).fetched += 1
-        progress.expect(len(pages))
-        parts = collect_extractions(submit_extractions(settings, run, pages), report, progress)
+        progress.expect(len(present))
+        # Pages are made from the selection chunk by chunk, as the queue takes them.
+        extractions = ExtractionQueue(settings, run, report, progress)
+        for offset in range(0, len(present), settings.batch_size):
+            chunk = [fetched_from_store(c) for c in present[offset : offset + settings.batch_size]]
+            for page in chunk:
+                report.source(page.discovered.source).fetched += 1
+            extractions.add(chunk)
+        parts = extractions.finish()
     return parts, len(present)
 
 
@@ -425,7 +428,9 @@ def _import_warc(
     for page in newest:
         report.source(page.discovered.source).fetched += 1
     progress.expect(len(newest))
-    parts += collect_extractions(submit_extractions(settings, run, newest), report, progress)
+    extractions = ExtractionQueue(settings, run, report, progress)
+    extractions.add(newest)
+    parts += extractions.finish()
     return parts, len(newest) + len(skipped)
 
 

@@ -12,7 +12,9 @@ from __future__ import annotations
 import secrets
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any, TypeVar, cast
@@ -33,10 +35,18 @@ from prefect.runtime import flow_run
 from prefect.states import Completed, Failed
 
 from flows.config import Settings
+from flows.executors import (
+    IN_FLIGHT_PER_SLOT,
+    batch_runner,
+    extract_batch,
+    hold_pool,
+    release_pool,
+    release_runner,
+    warm_up,
+)
 from flows.locks import CAPTURES_LOCK, WAREHOUSE_LOCK, file_lock
 from flows.report import RunReport, Verdict
 from flows.steps.discover import SourceListing, discover_source
-from flows.steps.extract import extract_pages
 from flows.steps.fetch import (
     CapturingFetcher,
     FetchedBatch,
@@ -115,7 +125,8 @@ def is_transient_infrastructure(error: BaseException) -> bool:
     """Return whether a task's failure is one of the machine's that may pass on retry."""
     if isinstance(error, (InsufficientDiskSpaceError, *_PERMANENT_OS_ERRORS)):
         return False  # a full disk does not empty itself within seconds either
-    return isinstance(error, PublishBlockedError | duckdb.IOException | OSError)
+    # A pool worker that died (killed, out of memory) takes its batches with it.
+    return isinstance(error, PublishBlockedError | duckdb.IOException | OSError | BrokenProcessPool)
 
 
 def retry_on_infrastructure(_task: Task[..., Any], _run: TaskRun, state: State[Any]) -> bool:
@@ -163,6 +174,8 @@ def release_run(run: RunIdentity) -> None:
     """Forget what the run's tasks shared (call when the run ends)."""
     with _SHARED_LOCK:
         _SHARED.pop(run.run_id, None)
+    release_runner(run.run_id)
+    release_pool(run.run_id)
 
 
 def lookup_known(settings: Settings, urls: list[str]) -> dict[str, KnownArticle]:
@@ -273,11 +286,15 @@ class ExtractedChunk:
 
 @task(name="extract-pages", **_RETRYING)
 def extract_pages_task(
-    settings: Settings, pages: tuple[FetchedPage, ...], run: RunIdentity, part_name: str
+    settings: Settings,
+    pages: tuple[FetchedPage, ...],
+    known: Mapping[str, KnownArticle],
+    run: RunIdentity,
+    part_name: str,
 ) -> ExtractedChunk:
-    """Extract a chunk of fetched pages from their captures and write them to the lake."""
-    known = lookup_known(settings, [page.final_url for page in pages])
-    extracted = extract_pages(pages, known, settings.captures_dir)
+    """Extract a chunk of fetched pages from their captures and write them to the lake;
+    ``known`` holds what the warehouse stores of their URLs."""
+    extracted = extract_batch(settings, pages, known)
     parts = write_parts(
         settings.lake,
         run_id=run.run_id,
@@ -420,13 +437,24 @@ def fetch_and_extract(
     the lake parts written. A batch or chunk that fails (after its retries) is recorded
     as an error of its sources; the others go on."""
     progress.expect(2 * sum(len(batch.items) for batch in batches))
+    extractions = ExtractionQueue(settings, run, report, progress)
+    runner = batch_runner(settings, run.run_id)
     submitted = [
-        (batch, fetch_batch_task.submit(settings, batch, run, number, _robots_of(batch, robots)))
+        (
+            batch,
+            runner.submit(
+                fetch_batch_task,
+                settings=settings,
+                batch=batch,
+                run=run,
+                batch_number=number,
+                robots=_robots_of(batch, robots),
+            ),
+        )
         for number, batch in enumerate(batches)
     ]
     batch_of = {id(future): batch for batch, future in submitted}
     parts: list[Parts] = []
-    extractions: list[tuple[tuple[FetchedPage, ...], PrefectFuture[ExtractedChunk]]] = []
     # Each batch's pages are extracted as soon as that batch is fetched.
     for future in as_completed([future for _, future in submitted]):
         batch = batch_of[id(future)]
@@ -442,40 +470,72 @@ def fetch_and_extract(
         for page in fetched.pages:
             report.source(page.discovered.source).fetched += 1
         progress.advance(len(batch.items) + len(batch.items) - len(fetched.pages))
-        extractions += submit_extractions(settings, run, fetched.pages, start=len(extractions))
-    parts += collect_extractions(extractions, report, progress)
-    return parts
+        extractions.add(fetched.pages)
+    return parts + extractions.finish()
 
 
-def submit_extractions(
-    settings: Settings, run: RunIdentity, pages: Sequence[FetchedPage], *, start: int = 0
-) -> list[tuple[tuple[FetchedPage, ...], PrefectFuture[ExtractedChunk]]]:
-    """Submit extraction tasks over chunks of ``settings.batch_size`` pages."""
-    submitted: list[tuple[tuple[FetchedPage, ...], PrefectFuture[ExtractedChunk]]] = []
-    for offset in range(0, len(pages), settings.batch_size):
-        chunk = tuple(pages[offset : offset + settings.batch_size])
-        name = f"{run.run_id}-x{start + len(submitted):05d}"
-        submitted.append((chunk, extract_pages_task.submit(settings, chunk, run, name)))
-    return submitted
+class ExtractionQueue:
+    """A run's extraction tasks over chunks of ``settings.batch_size`` pages, with at most
+    IN_FLIGHT_PER_SLOT chunks per extracting slot in flight: adding waits for the oldest
+    chunk when the window is full. Each chunk's outcomes are counted into the report as
+    it is settled (oldest first) and only its lake parts are kept, so what the flow holds
+    does not grow with the run."""
 
+    def __init__(
+        self, settings: Settings, run: RunIdentity, report: RunReport, progress: Progress
+    ) -> None:
+        self._settings = settings
+        self._run = run
+        self._report = report
+        self._progress = progress
+        self._runner = batch_runner(settings, run.run_id)
+        self._window = IN_FLIGHT_PER_SLOT * self._runner.slots()
+        self._in_flight: deque[tuple[tuple[FetchedPage, ...], PrefectFuture[ExtractedChunk]]]
+        self._in_flight = deque()
+        self._submitted = 0
+        self._parts: list[Parts] = []
+        if settings.dask_scheduler is None:
+            hold_pool(run.run_id)
+            warm_up()
 
-def collect_extractions(
-    extractions: Sequence[tuple[tuple[FetchedPage, ...], PrefectFuture[ExtractedChunk]]],
-    report: RunReport,
-    progress: Progress,
-) -> list[Parts]:
-    """Wait for extraction tasks; count their outcomes, record failed chunks as errors of
-    their sources; return the lake parts written."""
-    parts: list[Parts] = []
-    for chunk, result in settle(extractions):
-        progress.advance(len(chunk))
-        if isinstance(result, BaseException):
+    def add(self, pages: Sequence[FetchedPage]) -> None:
+        """Submit extraction tasks over the pages, in chunks."""
+        size = self._settings.batch_size
+        for offset in range(0, len(pages), size):
+            chunk = tuple(pages[offset : offset + size])
+            while len(self._in_flight) >= self._window:
+                self._settle_oldest()
+            known = lookup_known(self._settings, [page.final_url for page in chunk])
+            future = self._runner.submit(
+                extract_pages_task,
+                settings=self._settings,
+                pages=chunk,
+                known=known,
+                run=self._run,
+                part_name=f"{self._run.run_id}-x{self._submitted:05d}",
+            )
+            self._submitted += 1
+            self._in_flight.append((chunk, future))
+
+    def finish(self) -> list[Parts]:
+        """Wait for every chunk; return the lake parts written."""
+        while self._in_flight:
+            self._settle_oldest()
+        release_pool(self._run.run_id)
+        return self._parts
+
+    def _settle_oldest(self) -> None:
+        chunk, future = self._in_flight.popleft()
+        try:
+            extracted = future.result()
+        except Exception as error:  # recorded against the chunk's sources
             sources = {page.discovered.source for page in chunk}
-            report.source_error(sources, f"extracting {len(chunk)} pages: {describe(result)}")
-            continue
-        parts.append(result.parts)
-        report.count_outcomes(result.outcomes)
-    return parts
+            message = f"extracting {len(chunk)} pages: {describe(error)}"
+            self._report.source_error(sources, message)
+        else:
+            self._parts.append(extracted.parts)
+            self._report.count_outcomes(extracted.outcomes)
+        self._progress.advance(len(chunk))
 
 
 def _robots_of(batch: HostBatch, robots: dict[str, RobotsEntry]) -> dict[str, RobotsEntry]:
