@@ -34,9 +34,12 @@ test: $(STAMP) browser
 	$(VENV)/bin/mypy
 	$(VENV)/bin/pytest
 
+# Every benchmark, one after another, then BENCHMARKS.md (see bench/README.md): about
+# 2.5 hours and ~45 GB of temporary disk, most of both for the warehouse at a million
+# articles. WAREHOUSE_REPORT=FILE takes that section from an earlier report instead.
 bench: $(STAMP)
-	$(VENV)/bin/python -m bench.fetch_bench --profile
-	$(VENV)/bin/python -m bench.extract_bench
+	$(VENV)/bin/python -m bench.suite --out BENCHMARKS.md \
+	  $(if $(WAREHOUSE_REPORT),--warehouse-report $(WAREHOUSE_REPORT))
 
 # A million articles through the warehouse loader, then queries: most of an hour and
 # ~40 GB of temporary disk (see bench/README.md).

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import math
 import os
 import platform
@@ -544,6 +545,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--captures-dir", type=Path, help="folder for the temporary WARC files (default: /tmp)"
     )
+    parser.add_argument("--json", type=Path, help="also write the headline figures as JSON")
     parser.add_argument("--skip-polite", action="store_true")
     parser.add_argument("--skip-ceiling", action="store_true")
     parser.add_argument(
@@ -559,6 +561,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     command = shlex.join(["python", "-m", "bench.fetch_bench", *(argv or sys.argv[1:])])
     lines = header_section(command, args.hosts, args.pages_per_host)
+    figures: dict[str, object] = {"command": command}
     rss_before = current_rss_mb()
     lines += [f"RSS of the fetching process before fetching (imports): {rss_before:.0f} MB.", ""]
     if not args.skip_polite:
@@ -570,6 +573,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             captures_root=args.captures_dir,
         )
         lines += polite_section(polite, args.slack)
+        figures["polite"] = _figures(polite)
         _progress(f"polite: {polite.pages_per_second:.1f} pages/s, {polite.web.too_early} 429s")
     if not args.skip_ceiling:
         per_host = max(args.pages_per_host, math.ceil(CEILING_MIN_PAGES / args.hosts))
@@ -577,6 +581,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.hosts, per_host, in_flight=args.ceiling_in_flight, captures_root=args.captures_dir
         )
         lines += ceiling_section(ceiling, note)
+        figures["ceiling"] = _figures(ceiling)
         _progress(f"ceiling: {ceiling.pages_per_second:.0f} pages/s")
         if args.profile or ceiling.pages_per_second < CEILING_TARGET:
             profiles = ThreadProfiles()
@@ -588,6 +593,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 profiles=profiles,
             )
             lines += profile_section(profiles, profiled_result)
+    if args.json is not None:
+        args.json.write_text(json.dumps(figures, indent=1), encoding="utf-8")
     text = "\n".join(lines) + "\n"
     if args.out is None:
         sys.stdout.write(text)
@@ -595,6 +602,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         with args.out.open("a", encoding="utf-8") as handle:
             handle.write(text)
     return 0
+
+
+def _figures(result: RunResult) -> dict[str, float]:
+    """Return a run's headline figures: pages/s beside its bounds, 429s, peak RSS."""
+    bounds = polite_bounds(result.hosts)
+    return {
+        "pages_per_second": result.pages_per_second,
+        "pages": result.ok,
+        "seconds": result.seconds,
+        "makespan_bound": bounds.makespan,
+        "rate_bound": bounds.rate,
+        "too_early": result.web.too_early,
+        "max_rss_mb": result.max_rss_mb,
+        "cpu_seconds": result.cpu_seconds,
+    }
 
 
 def _progress(message: str) -> None:
