@@ -79,10 +79,20 @@ def main(argv: list[str] | None = None) -> int:
         if not args.flow_only:
             figures["plain"] = _phase(work, "plain", {**vars(args), "work": str(work)})
             _progress(f"plain: {figures['plain']['docs_per_second']:.1f} docs/s")
-            figures["functions"] = _phase(work, "functions", {**vars(args), "work": str(work)})
-            _progress(f"functions: {figures['functions']['seconds']:.0f} s")
-        figures["flow"] = _phase(work, "flow", {**vars(args), "work": str(work)})
-        _progress(f"flow: {figures['flow']['seconds']:.0f} s")
+            # functions, flow, flow, functions...: a neighbour's load that drifts through
+            # the runs weighs on both alike.
+            runs: dict[str, list[dict[str, Any]]] = {"functions": [], "flow": []}
+            for repeat in range(args.repeats):
+                order = ("functions", "flow") if repeat % 2 == 0 else ("flow", "functions")
+                for name in order:
+                    parameters = {**vars(args), "work": str(work)}
+                    runs[name].append(_phase(work, name, parameters, f"{name}-{repeat + 1}"))
+                    _progress(f"{name} {repeat + 1}: {runs[name][-1]['seconds']:.0f} s")
+            figures["functions"] = _mean_of(runs["functions"])
+            figures["flow"] = _mean_of(runs["flow"])
+        else:
+            figures["flow"] = _phase(work, "flow", {**vars(args), "work": str(work)})
+            _progress(f"flow: {figures['flow']['seconds']:.0f} s")
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
@@ -106,6 +116,12 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--flow-only", action="store_true", help="build and run the flow only (memory)"
     )
+    parser.add_argument(
+        "--repeats",
+        type=int,
+        default=2,
+        help="runs of each of functions and flow, in the order AB BA ... (default 2)",
+    )
     parser.add_argument("--work-dir", type=Path, help="folder for the data (default: temporary)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
     parser.add_argument("--out", type=Path, help="append the markdown section to this file")
@@ -116,9 +132,11 @@ def _parser() -> argparse.ArgumentParser:
 # Phases ---------------------------------------------------------------------------------
 
 
-def _phase(work: Path, name: str, parameters: dict[str, Any]) -> dict[str, Any]:
+def _phase(
+    work: Path, name: str, parameters: dict[str, Any], label: str | None = None
+) -> dict[str, Any]:
     """Run one phase in a spawned child; return its figures with its tree's peak memory."""
-    result = work / f"{name}.json"
+    result = work / f"{label or name}.json"
     context = multiprocessing.get_context("spawn")
     child = context.Process(
         target=_run_phase, args=(name, json.dumps(parameters, default=str), str(result))
@@ -136,6 +154,28 @@ def _phase(work: Path, name: str, parameters: dict[str, Any]) -> dict[str, Any]:
     figures["phase_seconds"] = time.perf_counter() - started
     figures["load"] = load_average()
     return figures
+
+
+_AVERAGED = (
+    "seconds",
+    "tree_cpu_seconds",
+    "steady_docs_per_second",
+    "extract_docs_per_second",
+    "extract_cpu_seconds",
+)
+
+
+def _mean_of(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """Return repeated runs of a phase as one: the mean of each timing, the largest peak
+    memory, the last load average, and each run's own figures."""
+    merged = dict(runs[0])
+    for key in _AVERAGED:
+        if key in merged:
+            merged[key] = sum(run[key] for run in runs) / len(runs)
+    merged["peak"] = max((run["peak"] for run in runs), key=lambda peak: peak["total_bytes"])
+    merged["load"] = runs[-1]["load"]
+    merged["runs"] = [{key: run[key] for key in (*_AVERAGED, "load") if key in run} for run in runs]
+    return merged
 
 
 def _run_phase(name: str, parameters_json: str, result_path: str) -> None:
@@ -459,6 +499,7 @@ def markdown(figures: dict[str, Any]) -> list[str]:
             f"{figures['articles'] / flow['seconds']:.1f} docs/s, {flow['state']}; "
             f"{flow['tree_cpu_seconds']:.0f} CPU s (its API server's included) | | "
             f"{load_line(flow['load'])} |",
+            f"| each run, in order | {_each_run(functions, flow)} | | |",
             f"| Prefect's share of the run: (flow − functions) / flow, wall time | "
             f"**{share:.1%}** ({flow['seconds'] - functions['seconds']:.1f} s) | "
             f"< {PREFECT_SHARE_TARGET:.0%} ({_mark(share < PREFECT_SHARE_TARGET)}) | |",
@@ -489,6 +530,16 @@ def markdown(figures: dict[str, Any]) -> list[str]:
         )
     lines.append("")
     return lines
+
+
+def _each_run(functions: dict[str, Any], flow: dict[str, Any]) -> str:
+    runs = [("functions", run) for run in functions["runs"]] + [("flow", r) for r in flow["runs"]]
+    cells = [
+        f"{name} {run['seconds']:.1f} s ({run['tree_cpu_seconds']:.0f} CPU s, load "
+        f"{run['load'][0]:.1f})"
+        for name, run in runs
+    ]
+    return "; ".join(cells) + " (run as functions, flow, flow, functions, ...; means above)"
 
 
 def _machine_line(figures: dict[str, Any]) -> str:

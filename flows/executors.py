@@ -131,7 +131,10 @@ def _submit_to_pool(function: Any, *arguments: Any) -> Future[Any]:
             if _POOL is None:
                 # Spawned, not forked: this process runs Prefect's threads.
                 _POOL = ProcessPoolExecutor(
-                    max_workers=local_slots(), mp_context=_context(), initializer=_worker_started
+                    max_workers=local_slots(),
+                    mp_context=_context(),
+                    initializer=_worker_started,
+                    initargs=(os.getpid(), _started_at(os.getpid())),
                 )
                 # A process started by multiprocessing joins its children before Python's
                 # own exit handlers would shut the pool down: its finalizers run first,
@@ -183,14 +186,27 @@ def shutdown_pool() -> None:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _worker_started() -> None:
+def _worker_started(owner: int, owner_started: str | None) -> None:
     os.environ.pop(FAULT_POINT_VARIABLE, None)
-    # A run killed outright never closes the pool; its fork server then leaves too, and its
-    # workers follow rather than wait for work for ever.
-    threading.Thread(target=_leave_with, args=(os.getppid(),), daemon=True).start()
+    # A process killed outright never closes its pool, and its workers keep their fork
+    # server alive: they leave when the process that made the pool is gone (its fork server
+    # then follows), rather than wait for work for ever.
+    threading.Thread(target=_leave_with, args=(owner, owner_started), daemon=True).start()
 
 
-def _leave_with(parent: int) -> None:
-    while os.getppid() == parent:
+def _leave_with(owner: int, owner_started: str | None) -> None:
+    while _started_at(owner) == owner_started:
         time.sleep(1.0)
     os._exit(0)
+
+
+def _started_at(pid: int) -> str | None:
+    """Return when a living process started (in clock ticks since boot, from /proc), so a
+    later process given the same id is told apart; None once it is gone or a zombie."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    fields = stat.rsplit(")", 1)[1].split()
+    # Fields 3 (state) and 22 (starttime) of proc(5), 0 and 19 after the command name.
+    return None if fields[0] in ("Z", "X") else fields[19]
