@@ -41,7 +41,13 @@ from bench.reextract_bench import EXTRACTION_TARGET, PREFECT_SHARE_TARGET, RSS_T
 FETCH_SHARE_TARGET = 0.90
 FETCH_CEILING_TARGET = 300.0
 FETCH_RSS_TARGET_MB = 500.0
-WAREHOUSE_ROWS = ("nightly `publish_runs`", "single `load_run`", "query:", "peak RSS")
+WAREHOUSE_ROWS = (
+    "nightly run",
+    "single `load_run`",
+    "search index refresh",
+    "query:",
+    "peak RSS",
+)
 """The warehouse report's summary rows carried into the table of targets."""
 
 

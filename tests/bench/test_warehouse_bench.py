@@ -116,8 +116,13 @@ def test_a_tiny_benchmark_reports_loads_queries_and_sizes_and_cleans_up(tmp_path
     text = report.read_text()
     assert status == 0
     assert "1 run(s) loaded into the standby" in text
-    assert "(then 1 other standby(s) caught up)" in text
-    assert "| single `load_run` of the nightly run alone" in text
+    assert "(then 1 other standby(s) caught up, after readers have the run)" in text
+    assert "| single `load_run` of the nightly run without the search index refresh" in text
+    assert "| single `load_run` of the nightly run as shipped" in text
+    assert "| search index refresh's extra work" in text
+    without_search = text.split("spends its time, without the search index")[1]
+    assert "search.index.refresh_search_index" not in without_search
+    assert "search.index._index" not in without_search
     for query in ("daily counts by source", "version history", "top syndication clusters"):
         assert f"| query: {query}" in text
     assert "| lake on disk |" in text
