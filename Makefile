@@ -36,10 +36,13 @@ test: $(STAMP) browser
 
 # Every benchmark, one after another, then BENCHMARKS.md (see bench/README.md): about
 # 2.5 hours and ~45 GB of temporary disk, most of both for the warehouse at a million
-# articles. WAREHOUSE_REPORT=FILE takes that section from an earlier report instead.
+# articles. WAREHOUSE_REPORT=FILE takes that section from an earlier report instead;
+# BENCH_RESULTS=DIR keeps each benchmark's files there and reuses those already in it
+# (steps run earlier with `python -m bench.suite --only STEP --results DIR`).
 bench: $(STAMP)
 	$(VENV)/bin/python -m bench.suite --out BENCHMARKS.md \
-	  $(if $(WAREHOUSE_REPORT),--warehouse-report $(WAREHOUSE_REPORT))
+	  $(if $(WAREHOUSE_REPORT),--warehouse-report $(WAREHOUSE_REPORT)) \
+	  $(if $(BENCH_RESULTS),--results $(BENCH_RESULTS) --reuse)
 
 # A million articles through the warehouse loader, then queries: most of an hour and
 # ~40 GB of temporary disk (see bench/README.md).
