@@ -46,6 +46,7 @@ from typing import Any
 
 from bench.machine import load_average, load_line, this_machine
 from bench.process_tree import TreeMemory, tree_cpu_seconds
+from evaluation.corpus import CORPUS_VARIABLE, corpus_dir
 
 EXTRACTION_TARGET = 0.9
 """The pipeline's re-extraction docs/s over (plain docs/s × cores) must reach this."""
@@ -60,6 +61,11 @@ PLAIN_CHUNK = 4
 def main(argv: list[str] | None = None) -> int:
     """Run the phases; print or append the markdown section, write the JSON figures."""
     args = _parser().parse_args(argv)
+    if args.pages == "corpus" and not (corpus_dir() / "trafilatura-eval").is_dir():
+        raise SystemExit(
+            f"no evaluation corpus at {corpus_dir()}: --pages corpus reads its pages; set "
+            f"{CORPUS_VARIABLE} to the corpus folder, or use --pages synthetic"
+        )
     command = shlex.join(["python", "-m", "bench.reextract_bench", *(argv or sys.argv[1:])])
     work = Path(args.work_dir or tempfile.mkdtemp(prefix="reextract-bench-"))
     work.mkdir(parents=True, exist_ok=True)

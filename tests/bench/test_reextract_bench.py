@@ -10,7 +10,10 @@ from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from bench.process_tree import TreeMemory, descendants, tree_cpu_seconds
+from bench.reextract_bench import main
 from bench.stored_captures import build_folder, synthetic_pages
 from bench.suite import document
 from warehouse.backfill import pages_to_reextract
@@ -123,3 +126,16 @@ def test_the_suite_sets_each_figure_beside_its_target_and_command() -> None:
     assert "3. `python -m bench.warehouse_bench` (warehouse)" in text
     assert "#### Re-extraction" in text
     assert "the report `wb.md`" in text
+
+
+def test_corpus_pages_without_a_corpus_stop_with_what_to_set(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MEDIAWATCH_CORPUS", str(tmp_path / "nowhere"))
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["--articles", "10", "--work-dir", str(tmp_path / "work")])
+
+    assert str(stopped.value).startswith(f"no evaluation corpus at {tmp_path / 'nowhere'}")
+    assert "MEDIAWATCH_CORPUS" in str(stopped.value)
+    assert not (tmp_path / "work").exists()
