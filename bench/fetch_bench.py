@@ -573,7 +573,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             captures_root=args.captures_dir,
         )
         lines += polite_section(polite, args.slack)
-        figures["polite"] = _figures(polite)
+        figures["polite"] = run_figures(polite)
         _progress(f"polite: {polite.pages_per_second:.1f} pages/s, {polite.web.too_early} 429s")
     if not args.skip_ceiling:
         per_host = max(args.pages_per_host, math.ceil(CEILING_MIN_PAGES / args.hosts))
@@ -581,7 +581,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.hosts, per_host, in_flight=args.ceiling_in_flight, captures_root=args.captures_dir
         )
         lines += ceiling_section(ceiling, note)
-        figures["ceiling"] = _figures(ceiling)
+        figures["ceiling"] = run_figures(ceiling)
         _progress(f"ceiling: {ceiling.pages_per_second:.0f} pages/s")
         if args.profile or ceiling.pages_per_second < CEILING_TARGET:
             profiles = ThreadProfiles()
@@ -604,19 +604,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def _figures(result: RunResult) -> dict[str, float]:
-    """Return a run's headline figures: pages/s beside its bounds, 429s, peak RSS."""
-    bounds = polite_bounds(result.hosts)
-    return {
+def run_figures(result: RunResult) -> dict[str, float]:
+    """Return a run's headline figures: pages/s, 429s, peak RSS, and the politeness bounds
+    when its hosts have a rate limit (a ceiling run's hosts have none)."""
+    figures = {
         "pages_per_second": result.pages_per_second,
         "pages": result.ok,
         "seconds": result.seconds,
-        "makespan_bound": bounds.makespan,
-        "rate_bound": bounds.rate,
         "too_early": result.web.too_early,
         "max_rss_mb": result.max_rss_mb,
         "cpu_seconds": result.cpu_seconds,
     }
+    if all(host.interval > 0 for host in result.hosts):
+        bounds = polite_bounds(result.hosts)
+        figures |= {"makespan_bound": bounds.makespan, "rate_bound": bounds.rate}
+    return figures
 
 
 def _progress(message: str) -> None:
