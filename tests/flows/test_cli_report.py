@@ -14,6 +14,7 @@ import httpx
 import pytest
 
 from flows.cli import main
+from tests.interrupts import interruptible
 from tests.reports.history_warehouse import HistoryWarehouse, build_history_warehouse
 
 README = Path(__file__).resolve().parents[2] / "README.md"
@@ -82,7 +83,11 @@ def test_serve_until_interrupted(tmp_path: Path) -> None:
     port = _free_port()
     command = [sys.executable, "-m", "flows.cli", "serve", "--dir", str(tmp_path)]
     server = subprocess.Popen(
-        [*command, "--port", str(port)], stdout=subprocess.PIPE, text=True, bufsize=1
+        [*command, "--port", str(port)],
+        stdout=subprocess.PIPE,
+        text=True,
+        bufsize=1,
+        preexec_fn=interruptible,
     )
     try:
         assert server.stdout is not None
@@ -90,7 +95,7 @@ def test_serve_until_interrupted(tmp_path: Path) -> None:
         page = httpx.get(f"http://127.0.0.1:{port}/coverage.html", timeout=10)
     finally:
         server.send_signal(signal.SIGINT)
-        rest, _ = server.communicate(timeout=60)  # a bound on a hang; a busy machine is slow
+        rest, _ = server.communicate(timeout=20)
 
     assert first == f"serving {tmp_path} at http://127.0.0.1:{port}/ (Ctrl-C stops)\n"
     assert page.text == "<h1>report</h1>"

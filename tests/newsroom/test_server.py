@@ -22,6 +22,7 @@ from newsroom import catalogue
 from newsroom.catalogue import ARTICLES, OUTLETS, SPECIALS
 from newsroom.clock import Timeline
 from newsroom.server import Newsroom, serve_newsroom
+from tests.interrupts import interruptible
 from tests.newsroom.http_client import fetch
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -168,6 +169,7 @@ def test_python_dash_m_newsroom_prints_urls_and_stops_on_ctrl_c() -> None:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=interruptible,
     )
     try:
         assert process.stdout is not None
@@ -177,7 +179,7 @@ def test_python_dash_m_newsroom_prints_urls_and_stops_on_ctrl_c() -> None:
         feed_url = feed_line.split("feed:")[1].strip()
         assert fetch(feed_url).status == 200
         process.send_signal(signal.SIGINT)
-        out, err = process.communicate(timeout=60)  # a bound on a hang; a busy machine is slow
+        out, err = process.communicate(timeout=10)
     finally:
         process.kill()
     assert process.returncode == 0
