@@ -71,7 +71,9 @@ def test_stories_read_as_finished_articles(outlet: Outlet, day: date) -> None:
         assert article.word_count >= 180
         assert len(article.first_sentence.split()) >= 8
         assert article.first_sentence.endswith((".", "!", "?"))
-        assert 1 <= len(article.authors) <= 2
+        assert article.authors, "no byline"
+        assert len(set(article.authors)) == len(article.authors), "an author twice"
+        assert all(len(name.split()) >= 2 for name in article.authors), article.authors
         assert article.tags and article.section and article.image_caption
         assert story.follow_up_headline != article.headline
         assert len(set(article.paragraphs)) == len(article.paragraphs)
