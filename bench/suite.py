@@ -258,7 +258,6 @@ def _extraction_rows(figures: dict[str, Any], command: str) -> list[str]:
     steady = functions["steady_docs_per_second"]
     share = (flow["seconds"] - functions["seconds"]) / flow["seconds"]
     task_runs = flow["task_runs"]
-    batches = -(-figures["articles"] // figures["batch_size"])
     return [
         f"| extraction | pipeline re-extraction from WARC ({cores} processes, steady state) "
         f"/ (plain trafilatura loop × {cores} cores) | {steady:.1f} / "
@@ -270,29 +269,38 @@ def _extraction_rows(figures: dict[str, Any], command: str) -> list[str]:
         f"functions) / flow | ({flow['seconds']:.1f} − {functions['seconds']:.1f}) / "
         f"{flow['seconds']:.1f} s = **{share:.1%}** | < {PREFECT_SHARE_TARGET:.0%} | "
         f"{_mark(share < PREFECT_SHARE_TARGET)} | {command} |",
-        f"| Prefect | task runs of that run | **{sum(task_runs.values())}** for {batches} "
-        f"batches of {figures['batch_size']} ({task_runs.get('extract-pages', 0)} "
-        "extraction tasks) | grow with batches | "
-        f"{_mark(task_runs.get('extract-pages', 0) == batches)} | {command} |",
+        _task_runs_row(
+            figures,
+            "that run",
+            f" ({task_runs.get('extract-pages', 0)} extraction tasks)",
+            command,
+        ),
         f"| extraction | peak RSS of that run's flow (process tree, summed) | "
         f"{flow['peak']['total_mb']:,.0f} MB | | | {command} |",
     ]
 
 
+def _task_runs_row(figures: dict[str, Any], subject: str, detail: str, command: str) -> str:
+    """Return the row of a flow's task runs: they must grow with batches, not articles."""
+    task_runs = figures["flow"]["task_runs"]
+    batches = -(-figures["articles"] // figures["batch_size"])
+    return (
+        f"| Prefect | task runs of {subject} | **{sum(task_runs.values())}** for {batches} "
+        f"batches of {figures['batch_size']}{detail} | grow with batches | "
+        f"{_mark(task_runs.get('extract-pages', 0) == batches)} | {command} |"
+    )
+
+
 def _memory_rows(figures: dict[str, Any], command: str) -> list[str]:
     flow = figures["flow"]
     peak = flow["peak"]
-    task_runs = flow["task_runs"]
-    batches = -(-figures["articles"] // figures["batch_size"])
     return [
         f"| memory | peak RSS of a {figures['articles']:,}-article backfill (reextract), its "
         f"whole process tree summed | **{peak['total_mb']:,.0f} MB** (PSS "
         f"{peak['pss_bytes'] / 1e6:,.0f} MB) in {flow['seconds'] / 60:.1f} min | < "
         f"{RSS_TARGET_BYTES / 1e9:.0f} GB | {_mark(peak['total_bytes'] < RSS_TARGET_BYTES)} | "
         f"{command} |",
-        f"| Prefect | task runs of that backfill | **{sum(task_runs.values())}** for {batches} "
-        f"batches of {figures['batch_size']} | grow with batches | "
-        f"{_mark(task_runs.get('extract-pages', 0) == batches)} | {command} |",
+        _task_runs_row(figures, "that backfill", "", command),
     ]
 
 
