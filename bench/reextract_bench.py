@@ -265,8 +265,11 @@ def _plain_chunk(pages: list[bytes]) -> int:
 
 def _copy_folder(parameters: dict[str, Any], name: str) -> Path:
     """Return a copy of the built folder in which a run can commit and publish: its own
-    lake and warehouse, the captures shared (a re-extraction only reads them)."""
-    from warehouse.published import publish_runs
+    lake and warehouse, the captures shared (a re-extraction only reads them).
+
+    The warehouse the build published is copied, not loaded again here: this runs in the
+    measured phase's process, whose peak memory must be the run's own."""
+    from warehouse.published import replica_folder
 
     work = Path(parameters["work"])
     stored, copy = work / "stored", work / name
@@ -274,8 +277,11 @@ def _copy_folder(parameters: dict[str, Any], name: str) -> Path:
     copy.mkdir()
     shutil.copy2(stored / "bench.toml", copy / "bench.toml")
     shutil.copytree(stored / "lake", copy / "lake")
+    warehouse = stored / "mediawatch.duckdb"
+    # The replicas and the relative symlink that publishes one of them.
+    shutil.copytree(replica_folder(warehouse), replica_folder(copy / warehouse.name))
+    (copy / warehouse.name).symlink_to(warehouse.readlink())
     (copy / "captures").symlink_to(stored / "captures", target_is_directory=True)
-    publish_runs(copy / "mediawatch.duckdb", copy / "lake")
     return copy / "bench.toml"
 
 

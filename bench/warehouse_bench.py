@@ -51,7 +51,12 @@ import duckdb
 from bench.synthetic_lake import GeneratedLake, LakeGenerator, LakeShape
 from warehouse import clusters
 from warehouse import load as load_module
-from warehouse.connection import MEMORY_LIMIT_VARIABLE, memory_limit, open_warehouse
+from warehouse.connection import (
+    LOAD_MEMORY_LIMIT_VARIABLE,
+    MEMORY_LIMIT_VARIABLE,
+    memory_limit,
+    open_warehouse,
+)
 from warehouse.lake import RunCommit, commit_run, read_commit
 from warehouse.load import RunInfo, load_run
 from warehouse.published import open_reader, publish_runs, replica_paths
@@ -741,7 +746,8 @@ def report(
         f"(1/5/15 min; the machine is shared; 1-min load as each phase ended: "
         + ", ".join(f"{name} {load:.2f}" for name, load in measured.load_averages.items())
         + f"). {_versions()}. "
-        f"Every warehouse connection runs with DuckDB memory_limit {memory_limit()} "
+        f"DuckDB's memory_limit: {memory_limit(read_only=False)} for the loader "
+        f"(`{LOAD_MEMORY_LIMIT_VARIABLE}`), {memory_limit()} for the queries "
         f"(`{MEMORY_LIMIT_VARIABLE}`). "
         f"Whole benchmark: {wall_seconds / 60:.1f} min.",
         "",

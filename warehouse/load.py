@@ -15,6 +15,7 @@ from warehouse.faults import checkpoint
 from warehouse.keyed import execute_by_keys, strings
 from warehouse.lake import Lake, LakeLocation, read_batches_of, read_commit
 from warehouse.local_days import restamp_local_days, source_zones
+from warehouse.memory import release_freed_memory, return_freed_memory_promptly
 from warehouse.merge import mark_duplicates, merge_articles
 from warehouse.schema import CAPTURES, EXTRACTIONS, SOURCE_CONFIGS, URL_OUTCOMES, Table
 from warehouse.search.index import refresh_search_index
@@ -135,6 +136,7 @@ def load_run(connection: duckdb.DuckDBPyConnection, lake_root: LakeLocation, inf
         return False
     lake = Lake.at(lake_root)
     commit = read_commit(lake, info.run_id)
+    return_freed_memory_promptly()
     connection.execute("BEGIN TRANSACTION")
     try:
         for name, table in (
@@ -190,6 +192,7 @@ def load_run(connection: duckdb.DuckDBPyConnection, lake_root: LakeLocation, inf
     finally:
         for name in _STAGED:
             connection.execute(f"DROP TABLE IF EXISTS {quote_identifier(name)}")
+        release_freed_memory()
     return True
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from warehouse.connection import MEMORY_LIMIT_VARIABLE, open_warehouse
+from warehouse.connection import LOAD_MEMORY_LIMIT_VARIABLE, MEMORY_LIMIT_VARIABLE, open_warehouse
 
 
 def test_open_creates_the_folder_and_sets_utc(tmp_path: Path) -> None:
@@ -51,10 +51,11 @@ def _memory_limit_bytes(connection: duckdb.DuckDBPyConnection) -> int:
     return int(float(number) * {"MiB": 2**20, "GiB": 2**30}[unit])
 
 
-def test_connections_run_with_the_default_memory_limit(
+def test_readers_and_the_loader_run_with_their_default_memory_limits(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv(MEMORY_LIMIT_VARIABLE, raising=False)
+    monkeypatch.delenv(LOAD_MEMORY_LIMIT_VARIABLE, raising=False)
     path = tmp_path / "mediawatch.duckdb"
     with open_warehouse(path) as connection:
         writer_limit = _memory_limit_bytes(connection)
@@ -62,12 +63,17 @@ def test_connections_run_with_the_default_memory_limit(
         reader_limit = _memory_limit_bytes(connection)
 
     # DuckDB reports 2GB (10^9 bytes) as 1.8 GiB.
-    assert writer_limit == reader_limit == pytest.approx(2 * 10**9, rel=0.05)
+    assert reader_limit == pytest.approx(2 * 10**9, rel=0.05)
+    assert writer_limit == pytest.approx(10**9, rel=0.05)
 
 
-def test_the_environment_sets_another_memory_limit(
+def test_the_environment_sets_other_memory_limits(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv(MEMORY_LIMIT_VARIABLE, "512MB")
-    with open_warehouse(tmp_path / "mediawatch.duckdb") as connection:
+    monkeypatch.setenv(LOAD_MEMORY_LIMIT_VARIABLE, "768MB")
+    path = tmp_path / "mediawatch.duckdb"
+    with open_warehouse(path) as connection:
+        assert _memory_limit_bytes(connection) == pytest.approx(768 * 10**6, rel=0.05)
+    with open_warehouse(path, read_only=True) as connection:
         assert _memory_limit_bytes(connection) == pytest.approx(512 * 10**6, rel=0.05)
