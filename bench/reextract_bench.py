@@ -33,19 +33,21 @@ import multiprocessing
 import os
 import shlex
 import shutil
+import socket
 import sys
 import tempfile
 import time
 from collections import Counter, deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from contextlib import ExitStack, contextmanager
 from dataclasses import asdict
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from bench.machine import load_average, load_line, this_machine
-from bench.process_tree import TreeMemory, tree_cpu_seconds
+from bench.process_tree import TreeMemory, descendants, tree_cpu_seconds
 from evaluation.corpus import CORPUS_VARIABLE, corpus_dir
 
 EXTRACTION_TARGET = 0.9
@@ -80,25 +82,9 @@ def main(argv: list[str] | None = None) -> int:
         "load_before": load_average(),
     }
     try:
-        figures["build"] = _phase(work, "build", {**vars(args), "work": str(work)})
-        _progress(f"build: {figures['build']['seconds']:.0f} s")
-        if not args.flow_only:
-            figures["plain"] = _phase(work, "plain", {**vars(args), "work": str(work)})
-            _progress(f"plain: {figures['plain']['docs_per_second']:.1f} docs/s")
-            # functions, flow, flow, functions...: a neighbour's load that drifts through
-            # the runs weighs on both alike.
-            runs: dict[str, list[dict[str, Any]]] = {"functions": [], "flow": []}
-            for repeat in range(args.repeats):
-                order = ("functions", "flow") if repeat % 2 == 0 else ("flow", "functions")
-                for name in order:
-                    parameters = {**vars(args), "work": str(work)}
-                    runs[name].append(_phase(work, name, parameters, f"{name}-{repeat + 1}"))
-                    _progress(f"{name} {repeat + 1}: {runs[name][-1]['seconds']:.0f} s")
-            figures["functions"] = _mean_of(runs["functions"])
-            figures["flow"] = _mean_of(runs["flow"])
-        else:
-            figures["flow"] = _phase(work, "flow", {**vars(args), "work": str(work)})
-            _progress(f"flow: {figures['flow']['seconds']:.0f} s")
+        with ExitStack() as stack:
+            server_pid = None if args.ephemeral_api else stack.enter_context(_prefect_api(work))
+            _run_phases(args, work, figures, server_pid)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
@@ -112,6 +98,31 @@ def main(argv: list[str] | None = None) -> int:
     else:
         sys.stdout.write(text)
     return 0
+
+
+def _run_phases(
+    args: argparse.Namespace, work: Path, figures: dict[str, Any], server_pid: int | None
+) -> None:
+    parameters = {**vars(args), "work": str(work)}
+    figures["build"] = _phase(work, "build", parameters)
+    _progress(f"build: {figures['build']['seconds']:.0f} s")
+    if args.flow_only:
+        figures["flow"] = _phase(work, "flow", parameters, server_pid=server_pid)
+        _progress(f"flow: {figures['flow']['seconds']:.0f} s")
+        return
+    figures["plain"] = _phase(work, "plain", parameters)
+    _progress(f"plain: {figures['plain']['docs_per_second']:.1f} docs/s")
+    # functions, flow, flow, functions...: a neighbour's load that drifts through the runs
+    # weighs on both alike.
+    runs: dict[str, list[dict[str, Any]]] = {"functions": [], "flow": []}
+    for repeat in range(args.repeats):
+        order = ("functions", "flow") if repeat % 2 == 0 else ("flow", "functions")
+        for name in order:
+            label = f"{name}-{repeat + 1}"
+            runs[name].append(_phase(work, name, parameters, label, server_pid))
+            _progress(f"{name} {repeat + 1}: {runs[name][-1]['seconds']:.0f} s")
+    figures["functions"] = _mean_of(runs["functions"])
+    figures["flow"] = _mean_of(runs["flow"])
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -128,6 +139,12 @@ def _parser() -> argparse.ArgumentParser:
         default=2,
         help="runs of each of functions and flow, in the order AB BA ... (default 2)",
     )
+    parser.add_argument(
+        "--ephemeral-api",
+        action="store_true",
+        help="let the flow start Prefect's temporary API itself, inside its process tree "
+        "(default: an API server started by the benchmark, outside it, as under a deployment)",
+    )
     parser.add_argument("--work-dir", type=Path, help="folder for the data (default: temporary)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
     parser.add_argument("--out", type=Path, help="append the markdown section to this file")
@@ -139,11 +156,17 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _phase(
-    work: Path, name: str, parameters: dict[str, Any], label: str | None = None
+    work: Path,
+    name: str,
+    parameters: dict[str, Any],
+    label: str | None = None,
+    server_pid: int | None = None,
 ) -> dict[str, Any]:
-    """Run one phase in a spawned child; return its figures with its tree's peak memory."""
+    """Run one phase in a spawned child; return its figures with its tree's peak memory
+    (and the peak of the API server it used, when one runs outside its tree)."""
     result = work / f"{label or name}.json"
     context = multiprocessing.get_context("spawn")
+    parameters = {**parameters, "api_server_pid": server_pid}
     child = context.Process(
         target=_run_phase, args=(name, json.dumps(parameters, default=str), str(result))
     )
@@ -151,15 +174,49 @@ def _phase(
     child.start()
     assert child.pid is not None
     memory = TreeMemory(child.pid)
+    server_memory = TreeMemory(server_pid) if server_pid is not None else None
     child.join()
     peak = memory.stop()
     if child.exitcode != 0:
         raise RuntimeError(f"phase {name} ended with status {child.exitcode}")
     figures: dict[str, Any] = json.loads(result.read_text(encoding="utf-8"))
     figures["peak"] = asdict(peak) | {"total_mb": peak.total_mb}
+    if server_memory is not None:
+        server_peak = server_memory.stop()
+        figures["api_server_peak"] = asdict(server_peak) | {"total_mb": server_peak.total_mb}
     figures["phase_seconds"] = time.perf_counter() - started
     figures["load"] = load_average()
     return figures
+
+
+@contextmanager
+def _prefect_api(work: Path) -> Iterator[int]:
+    """Run a Prefect API server from this process, outside every measured tree, for the
+    flow phases; yield its process id.
+
+    Under a deployment (`mediawatch server`) the API is a service of its own that every flow
+    run talks to, not a part of a backfill; without one, Prefect would start a temporary
+    API inside the flow's process tree. Its memory and CPU are reported beside the flow's.
+    """
+    from flows.local_server import prefect_server, server_environment
+
+    home = work / "prefect-server"
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    environment = server_environment(home, port, os.environ)
+    before = set(descendants(os.getpid()))
+    with prefect_server(port=port, home=home, environment=environment, scheduler=False) as url:
+        started = [pid for pid in descendants(os.getpid()) if pid not in before]
+        saved = os.environ.get("PREFECT_API_URL")
+        os.environ["PREFECT_API_URL"] = url
+        try:
+            yield min(started)  # the server's own process, started first
+        finally:
+            if saved is None:
+                os.environ.pop("PREFECT_API_URL", None)
+            else:
+                os.environ["PREFECT_API_URL"] = saved
 
 
 _AVERAGED = (
@@ -178,7 +235,9 @@ def _mean_of(runs: list[dict[str, Any]]) -> dict[str, Any]:
     for key in _AVERAGED:
         if key in merged:
             merged[key] = sum(run[key] for run in runs) / len(runs)
-    merged["peak"] = max((run["peak"] for run in runs), key=lambda peak: peak["total_bytes"])
+    for key in ("peak", "api_server_peak"):
+        if key in merged:
+            merged[key] = max((run[key] for run in runs), key=lambda peak: peak["total_bytes"])
     merged["load"] = runs[-1]["load"]
     merged["runs"] = [{key: run[key] for key in (*_AVERAGED, "load") if key in run} for run in runs]
     return merged
@@ -417,13 +476,20 @@ def _flow(parameters: dict[str, Any]) -> dict[str, Any]:
 
     warm_up_api()
     day = _day(parameters)
-    cpu = tree_cpu_seconds(os.getpid())
+    server_pid = parameters.get("api_server_pid")
+
+    def cpu_seconds() -> float:
+        # The API server's work for the run counts as Prefect's, wherever it runs.
+        server = tree_cpu_seconds(server_pid) if server_pid is not None else 0.0
+        return tree_cpu_seconds(os.getpid()) + server
+
+    cpu = cpu_seconds()
     started = time.perf_counter()
     state = backfill(
         start=day, end=day, mode="reextract", config_path=str(config), return_state=True
     )
     seconds = time.perf_counter() - started
-    cpu = tree_cpu_seconds(os.getpid()) - cpu
+    cpu = cpu_seconds() - cpu
     flow_run_id = state.state_details.flow_run_id
     assert flow_run_id is not None
     result = state.result(raise_on_failure=False)
@@ -540,6 +606,14 @@ def markdown(figures: dict[str, Any]) -> list[str]:
             f"{peak['processes_at_peak']} processes (PSS {peak['pss_bytes'] / 1e6:,.0f} MB); "
             f"largest each: {_kinds(peak)} | {target} | |"
         )
+        server = figures[phase].get("api_server_peak")
+        if server is not None:
+            lines.append(
+                f"| peak RSS, the Prefect API server that `{phase}` used (a service of its "
+                f"own, as under `mediawatch server`: started by the benchmark outside the "
+                f"flow's tree) | {server['total_mb']:,.0f} MB; with the flow's tree (both "
+                f"peaks added) {peak['total_mb'] + server['total_mb']:,.0f} MB | | |"
+            )
     lines.append("")
     return lines
 

@@ -139,3 +139,21 @@ def test_corpus_pages_without_a_corpus_stop_with_what_to_set(
     assert str(stopped.value).startswith(f"no evaluation corpus at {tmp_path / 'nowhere'}")
     assert "MEDIAWATCH_CORPUS" in str(stopped.value)
     assert not (tmp_path / "work").exists()
+
+
+def test_the_memory_row_gives_the_api_server_beside_the_backfill() -> None:
+    memory = _extraction_figures() | {"articles": 100_000, "batch_size": 250}
+    memory["flow"] = memory["flow"] | {
+        "task_runs": {"extract-pages": 400},
+        "peak": {"total_mb": 1800.0, "total_bytes": 1_800_000_000, "pss_bytes": 1_600_000_000},
+        "api_server_peak": {"total_mb": 260.0, "total_bytes": 260_000_000},
+    }
+
+    lines = document(
+        "python -m bench.suite", {"memory": {"figures": memory, "text": "### Memory\n"}}
+    )
+
+    row = next(line for line in lines if line.startswith("| memory | peak RSS"))
+    # The target is the backfill's own tree; the server and the sum are given beside it.
+    assert "**1,800 MB**" in row and "| met |" in row
+    assert "260 MB (both peaks added: 2,060 MB)" in row
