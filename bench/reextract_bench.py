@@ -5,7 +5,9 @@ loop, the pipeline's re-extraction without Prefect and the backfill flow itself.
     python -m bench.reextract_bench --articles 100000 --pages synthetic --batch 250 --flow-only
 
 Phases, each in a spawned child process; a phase's peak memory is that of its whole process
-tree (extraction pool workers, Prefect's API server), sampled from /proc:
+tree (its extraction pool's workers), sampled from /proc. The flows talk to a Prefect API
+server the benchmark starts outside their trees, as a deployment's server is a service of
+its own; its peak memory is given beside theirs:
 
 1. build: a data folder of N stored captures (`bench.stored_captures`): corpus pages (the
    trafilatura-eval and fundus pages, cycled under distinct URLs) or distinct synthetic ones;
