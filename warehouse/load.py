@@ -136,7 +136,9 @@ def load_run(connection: duckdb.DuckDBPyConnection, lake_root: LakeLocation, inf
         return False
     lake = Lake.at(lake_root)
     commit = read_commit(lake, info.run_id)
+    # What the flow freed before (its extraction's batches) goes back first.
     return_freed_memory_promptly()
+    release_freed_memory()
     connection.execute("BEGIN TRANSACTION")
     try:
         for name, table in (

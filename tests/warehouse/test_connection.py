@@ -64,16 +64,16 @@ def test_readers_and_the_loader_run_with_their_default_memory_limits(
 
     # DuckDB reports 2GB (10^9 bytes) as 1.8 GiB.
     assert reader_limit == pytest.approx(2 * 10**9, rel=0.05)
-    assert writer_limit == pytest.approx(10**9, rel=0.05)
+    assert writer_limit == pytest.approx(768 * 10**6, rel=0.05)
 
 
 def test_the_environment_sets_other_memory_limits(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv(MEMORY_LIMIT_VARIABLE, "512MB")
-    monkeypatch.setenv(LOAD_MEMORY_LIMIT_VARIABLE, "768MB")
+    monkeypatch.setenv(LOAD_MEMORY_LIMIT_VARIABLE, "1GB")
     path = tmp_path / "mediawatch.duckdb"
     with open_warehouse(path) as connection:
-        assert _memory_limit_bytes(connection) == pytest.approx(768 * 10**6, rel=0.05)
+        assert _memory_limit_bytes(connection) == pytest.approx(10**9, rel=0.05)
     with open_warehouse(path, read_only=True) as connection:
         assert _memory_limit_bytes(connection) == pytest.approx(512 * 10**6, rel=0.05)

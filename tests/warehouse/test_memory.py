@@ -3,6 +3,7 @@ on their own, glibc trimmed."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -38,9 +39,12 @@ print(before - resident_mb())
 
 
 def _run(code: str) -> str:
+    # glibc's tunables from the environment would change what is measured.
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("MALLOC_", "GLIBC_"))}
     done = subprocess.run(
         [sys.executable, "-c", code],
         cwd=REPOSITORY,
+        env=environment,
         capture_output=True,
         text=True,
         check=True,
@@ -68,10 +72,15 @@ def resident_mb():
         if line.startswith("VmRSS"):
             return int(line.split()[1]) // 1024
 
+# A freed 1 MB mapping raises glibc's own threshold past 256 KB, as a load's first freed
+# buffers do: DuckDB-sized blocks then come from the heap, and freeing every other one
+# leaves the heap as large as before.
+import ctypes, ctypes.util
+libc = ctypes.CDLL(ctypes.util.find_library("c"))
+libc.malloc.restype = ctypes.c_void_p
+libc.free.argtypes = [ctypes.c_void_p]
+libc.free(libc.malloc(1_000_000))
 {setup}
-# A freed 1 MB block raises glibc's own threshold past 256 KB: DuckDB-sized blocks then
-# come from the heap, and freeing every other one leaves the heap as large as before.
-del bytearray(1_000_000)[:]
 blocks = [bytearray(256 * 1024) for _ in range(800)]
 before = resident_mb()
 del blocks[::2]
