@@ -31,10 +31,9 @@ from warehouse.search.extension import load_stemmer
 from warehouse.search.query import MACROS as QUERY_MACROS
 from warehouse.search.query import table_macro_sql
 
-CHUNK_DOCS = 2_500
-"""Versions tokenised at once: bounds the memory a refresh needs. A chunk of 10,000
-articles of 3-5 KB took 1.4 GB of DuckDB's memory to tokenise, more than the loader's
-budget (`warehouse.connection.DEFAULT_LOAD_MEMORY_LIMIT`): it spilled to disk."""
+CHUNK_DOCS = 10_000
+"""Versions tokenised at once: bounds the memory a refresh needs (a chunk of 10,000
+articles of 3-5 KB takes 1.4 GB of DuckDB's memory to tokenise)."""
 RUN_DOCS = 50_000
 """Versions whose postings are sorted and appended together (one sorted run)."""
 SOURCE_BATCH_ROWS = 256
