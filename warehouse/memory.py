@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+from functools import cache
 from typing import Any
 
 import pyarrow as pa
@@ -42,6 +43,8 @@ def release_freed_memory() -> None:
         trim(0)
 
 
+@cache
 def _libc() -> Any:
+    # Looked up once: find_library asks ldconfig, and every load calls this three times.
     name = ctypes.util.find_library("c")
     return ctypes.CDLL(name) if name is not None else None

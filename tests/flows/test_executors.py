@@ -22,6 +22,17 @@ sys.stdin.read()
 """
 
 
+def _start(code: str) -> subprocess.Popen[str]:
+    """Start a Python process running the code, talking to it through stdin and stdout."""
+    return subprocess.Popen(
+        [sys.executable, "-c", code],
+        cwd=REPOSITORY,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+
+
 def _living(pid: int) -> bool:
     try:
         stat = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8")
@@ -31,13 +42,7 @@ def _living(pid: int) -> bool:
 
 
 def test_pool_workers_and_their_fork_server_leave_when_their_owner_is_killed() -> None:
-    owner = subprocess.Popen(
-        [sys.executable, "-c", OWNER],
-        cwd=REPOSITORY,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
+    owner = _start(OWNER)
     try:
         assert owner.stdout is not None
         assert owner.stdout.readline().strip() == "ready"
@@ -80,13 +85,7 @@ def _pool_processes(owner: int) -> list[int]:
 
 
 def test_releasing_the_pool_stops_its_workers_and_fork_server_until_the_next_batch() -> None:
-    owner = subprocess.Popen(
-        [sys.executable, "-c", RELEASER],
-        cwd=REPOSITORY,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
+    owner = _start(RELEASER)
     assert owner.stdin is not None and owner.stdout is not None
     try:
         assert owner.stdout.readline().strip() == "ready"
