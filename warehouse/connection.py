@@ -17,7 +17,7 @@ the environment variable names another (e.g. ``4GB``). Without a limit DuckDB ke
 10 GB. Over the limit, DuckDB spills to a temporary folder beside the file."""
 
 LOAD_MEMORY_LIMIT_VARIABLE = "MEDIAWATCH_DUCKDB_LOAD_MEMORY_LIMIT"
-DEFAULT_LOAD_MEMORY_LIMIT = "2GB"
+DEFAULT_LOAD_MEMORY_LIMIT = "768MB"
 """DuckDB's memory_limit for writable connections: the loader, which runs inside a flow's
 process. What a run's load holds past it (its staged rows, its uncommitted ones) spills
 to disk. Lower budgets keep a backfill's process smaller, but at 768MB the search index's

@@ -13,6 +13,7 @@ from tests.warehouse.builders import T0, load, outcome_for, revised, write_run
 from tests.warehouse.search_support import found, open_search_warehouse, story
 from transforms.records import Reason
 from warehouse.ddl import ensure_schema
+from warehouse.search import index
 from warehouse.search.index import PURGE_SHARE, purge_stale_postings, refresh_search_index
 
 HARBOUR = story(
@@ -209,3 +210,51 @@ def test_an_index_of_terms_shared_by_every_stemmer_is_rebuilt(
         connection.execute("SELECT article_id, score FROM search_articles('the')").fetchall()
         == ranked
     )
+
+
+def _postings_in_stored_order(connection: duckdb.DuckDBPyConnection) -> list[tuple[object, ...]]:
+    return connection.execute(
+        "SELECT term_id, doc_id, title_tf, text_tf, positions FROM search_postings ORDER BY rowid"
+    ).fetchall()
+
+
+def test_a_run_sorted_in_slices_is_stored_as_one_sort_would_store_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stories = [
+        story(f"s{n:02d}", f"Story {n} of the quay", f"Ferry {n} leaves pier {n % 7} at {n}.")
+        for n in range(30)
+    ]
+    write_run(tmp_path / "lake", "20250304T060000Z-aaaaaa", stories)
+    whole = open_search_warehouse(tmp_path / "whole.duckdb")
+    load(whole, tmp_path / "lake", "20250304T060000Z-aaaaaa")
+    expected = _postings_in_stored_order(whole)
+    monkeypatch.setattr(index, "RUN_SLICE_ROWS", 7)
+    sliced = open_search_warehouse(tmp_path / "sliced.duckdb")
+    load(sliced, tmp_path / "lake", "20250304T060000Z-aaaaaa")
+    stored = _postings_in_stored_order(sliced)
+
+    # One sort leaves a term's rows in no set order: the rows, and their term order, match.
+    assert len(expected) > 20 * 7
+    assert sorted(stored) == sorted(expected)
+    term_ids = [row[0] for row in stored]
+    assert term_ids == sorted(term_ids)
+    assert found(sliced, "ferry", max_results=100) == found(whole, "ferry", max_results=100)
+
+
+def test_run_slices_cover_every_term_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    connection = duckdb.connect(str(tmp_path / "scratch.duckdb"))
+    connection.execute(
+        "CREATE TEMP TABLE search_run_postings AS "
+        "SELECT (i % 97 + 3)::INTEGER AS term_id FROM range(10000) AS r(i)"
+    )
+    monkeypatch.setattr(index, "RUN_SLICE_ROWS", 1000)
+
+    slices = index._run_slices(connection)
+
+    assert len(slices) >= 5
+    assert slices[0][0] == 3 and slices[-1][1] == 100
+    assert all(low < high for low, high in slices)
+    assert all(a[1] == b[0] for a, b in zip(slices, slices[1:], strict=False))
+    connection.execute("DELETE FROM search_run_postings")
+    assert index._run_slices(connection) == []

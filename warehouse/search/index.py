@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import duckdb
 import pyarrow as pa
@@ -35,7 +36,11 @@ CHUNK_DOCS = 10_000
 """Versions tokenised at once: bounds the memory a refresh needs (a chunk of 10,000
 articles of 3-5 KB takes 1.4 GB of DuckDB's memory to tokenise)."""
 RUN_DOCS = 50_000
-"""Versions whose postings are sorted and appended together (one sorted run)."""
+"""Versions whose postings are appended together, in term order (one sorted run)."""
+RUN_SLICE_ROWS = 3_000_000
+"""Postings rows sorted at once: a run (about 25 million rows for 50,000 articles) is
+sorted and appended in slices of consecutive term ids, so the loader's DuckDB budget need
+not hold a whole run's sort (at 768MB it did not)."""
 SOURCE_BATCH_ROWS = 256
 """Articles per Arrow batch handed to the tokeniser (DuckDB's unit of parallel work)."""
 RUN_BATCH_ROWS = 1 << 20
@@ -208,7 +213,12 @@ LEFT JOIN (
     FROM search_chunk_tokens GROUP BY doc_id
 ) AS t ON t.doc_id = c.doc_id
 """
-_SORTED_RUN = "SELECT * FROM search_run_postings ORDER BY term_id"
+_RUN_EXTENT = "SELECT count(*), min(term_id), max(term_id) FROM search_run_postings"
+# Approximate quantiles are enough: any bounds give the same order, only slice sizes vary.
+_RUN_QUANTILES = "SELECT approx_quantile(term_id, [{fractions}]) FROM search_run_postings"
+_RUN_SLICE = """
+SELECT * FROM search_run_postings WHERE term_id >= $low AND term_id < $high ORDER BY term_id
+"""
 _PURGE = """
 DELETE FROM search_postings WHERE doc_id IN (SELECT doc_id FROM search_stale)
 """
@@ -311,10 +321,30 @@ def _read_source(
 
 
 def _append_run(connection: duckdb.DuckDBPyConnection, scratch: duckdb.DuckDBPyConnection) -> None:
-    # Streamed from the scratch connection, sorted by term, into the index in one insert.
-    sorted_run = scratch.execute(_SORTED_RUN).to_arrow_reader(RUN_BATCH_ROWS)
-    connection.from_arrow(sorted_run).insert_into("search_postings")
+    # Slice after slice, in term order: the index gets the run sorted by term as one sort
+    # would give it, streamed from the scratch connection.
+    for low, high in _run_slices(scratch):
+        sorted_slice = scratch.execute(_RUN_SLICE, {"low": low, "high": high})
+        connection.from_arrow(sorted_slice.to_arrow_reader(RUN_BATCH_ROWS)).insert_into(
+            "search_postings"
+        )
     scratch.execute(_RUN_POSTINGS)
+
+
+def _run_slices(scratch: duckdb.DuckDBPyConnection) -> list[tuple[int, int]]:
+    """Return [low, high) term id ranges covering the run, of about `RUN_SLICE_ROWS` each."""
+    row = scratch.execute(_RUN_EXTENT).fetchone()
+    if row is None or not row[0]:
+        return []
+    rows, first, last = (int(value) for value in row)
+    slices = -(-rows // RUN_SLICE_ROWS)
+    bounds = {first, last + 1}
+    if slices > 1:
+        fractions = ", ".join(str(share / slices) for share in range(1, slices))
+        quantiles = scratch.execute(_RUN_QUANTILES.format(fractions=fractions)).fetchone()
+        if quantiles is not None:
+            bounds.update(int(bound) for bound in quantiles[0])
+    return list(pairwise(sorted(bounds)))
 
 
 def _purge_if_many(connection: duckdb.DuckDBPyConnection) -> int:
