@@ -19,9 +19,10 @@ the environment variable names another (e.g. ``4GB``). Without a limit DuckDB ke
 LOAD_MEMORY_LIMIT_VARIABLE = "MEDIAWATCH_DUCKDB_LOAD_MEMORY_LIMIT"
 DEFAULT_LOAD_MEMORY_LIMIT = "768MB"
 """DuckDB's memory_limit for writable connections: the loader, which runs inside a flow's
-process. What a run's load holds past it (its staged rows, its uncommitted ones) spills
-to disk. Lower budgets keep a backfill's process smaller, but at 768MB the search index's
-sorted runs of a nightly load ran out of memory on a warehouse of 250,000 articles."""
+process, so it is sized for a 100,000-article backfill to stay under 2 GB. What a run's
+load holds past it (its staged rows, its uncommitted ones) spills to disk; a larger budget
+spills less and loads faster. The search index sorts its postings in slices
+(`warehouse.search.index.RUN_SLICE_ROWS`) to fit it."""
 
 
 def memory_limit(*, read_only: bool = True) -> str:
