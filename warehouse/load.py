@@ -15,7 +15,11 @@ from warehouse.faults import checkpoint
 from warehouse.keyed import execute_by_keys, strings
 from warehouse.lake import Lake, LakeLocation, read_batches_of, read_commit
 from warehouse.local_days import restamp_local_days, source_zones
-from warehouse.memory import release_freed_memory, return_freed_memory_promptly
+from warehouse.memory import (
+    describe_held_memory,
+    release_freed_memory,
+    return_freed_memory_promptly,
+)
 from warehouse.merge import mark_duplicates, merge_articles
 from warehouse.schema import CAPTURES, EXTRACTIONS, SOURCE_CONFIGS, URL_OUTCOMES, Table
 from warehouse.search.index import refresh_search_index
@@ -187,15 +191,21 @@ def load_run(connection: duckdb.DuckDBPyConnection, lake_root: LakeLocation, inf
         connection.execute("COMMIT")
     # A committed part that is missing or unreadable stays so: no retry would help.
     except (duckdb.Error, pa.ArrowException, FileNotFoundError, UnknownTimeZoneError) as error:
+        held = describe_held_memory(connection) if _out_of_memory(error) else ""
         connection.execute("ROLLBACK")
         raise LoadError(
             f"loading run {info.run_id} failed, nothing was changed: {error}"
+            + (f"\nDuckDB held: {held}" if held else "")
         ) from error
     finally:
         for name in _STAGED:
             connection.execute(f"DROP TABLE IF EXISTS {quote_identifier(name)}")
         release_freed_memory()
     return True
+
+
+def _out_of_memory(error: BaseException) -> bool:
+    return isinstance(error, duckdb.OutOfMemoryException)
 
 
 _PART_VIEW = "lake_part"

@@ -17,6 +17,7 @@ import ctypes.util
 from functools import cache
 from typing import Any
 
+import duckdb
 import pyarrow as pa
 
 _M_MMAP_THRESHOLD = -3
@@ -48,3 +49,28 @@ def _libc() -> Any:
     # Looked up once: find_library asks ldconfig, and every load calls this three times.
     name = ctypes.util.find_library("c")
     return ctypes.CDLL(name) if name is not None else None
+
+
+_HELD = """
+SELECT tag, memory_usage_bytes // 1048576, temporary_storage_bytes // 1048576
+FROM duckdb_memory() WHERE memory_usage_bytes >= 1048576 OR temporary_storage_bytes >= 1048576
+ORDER BY memory_usage_bytes DESC
+"""
+
+
+def describe_held_memory(connection: duckdb.DuckDBPyConnection) -> str:
+    """Return what DuckDB holds, by kind (``ART_INDEX 120 MB, ...``), for an out-of-memory
+    message: asked through a cursor, which works while the connection's transaction has
+    failed. Empty if DuckDB cannot say."""
+    try:
+        cursor = connection.cursor()
+        try:
+            rows = cursor.execute(_HELD).fetchall()
+        finally:
+            cursor.close()
+    except duckdb.Error:
+        return ""
+    return ", ".join(
+        f"{tag} {held} MB" + (f" (+{spilled} MB on disk)" if spilled else "")
+        for tag, held, spilled in rows
+    )

@@ -661,3 +661,23 @@ def test_outcome_rows_round_trip_whatever_the_web_sent(
             ).fetchall()
 
     assert row == [(url, detail, chain, etag, http_status, url, fetched_at)]
+
+
+def test_a_load_out_of_memory_says_what_duckdb_held_and_changes_nothing(
+    warehouse: duckdb.DuckDBPyConnection, lake: Path
+) -> None:
+    write_run(lake, "run-1", [make_article(HARBOUR)])
+    load(warehouse, lake, "run-1")
+    before = snapshot(warehouse)
+    many = [
+        make_article(f"https://gazette.example/news/{n}", text=f"{HARBOUR_TEXT} Story {n}. " * 20)
+        for n in range(2_000)
+    ]
+    write_run(lake, "run-2", many)
+    warehouse.execute("SET memory_limit = '8MB'")
+
+    with pytest.raises(LoadError, match=r"(?s)Out of Memory.*DuckDB held: \w+ \d+ MB"):
+        load(warehouse, lake, "run-2")
+
+    warehouse.execute("SET memory_limit = '2GB'")
+    assert snapshot(warehouse) == before

@@ -4,6 +4,7 @@ removed ones out, stale postings purged in bulk, and a warehouse without an inde
 from __future__ import annotations
 
 from datetime import timedelta
+from itertools import pairwise
 from pathlib import Path
 
 import duckdb
@@ -212,7 +213,9 @@ def test_an_index_of_terms_shared_by_every_stemmer_is_rebuilt(
     )
 
 
-def _postings_in_stored_order(connection: duckdb.DuckDBPyConnection) -> list[tuple[object, ...]]:
+def _postings_in_stored_order(
+    connection: duckdb.DuckDBPyConnection,
+) -> list[tuple[int, int, int, int, list[int]]]:
     return connection.execute(
         "SELECT term_id, doc_id, title_tf, text_tf, positions FROM search_postings ORDER BY rowid"
     ).fetchall()
@@ -255,6 +258,6 @@ def test_run_slices_cover_every_term_once(tmp_path: Path, monkeypatch: pytest.Mo
     assert len(slices) >= 5
     assert slices[0][0] == 3 and slices[-1][1] == 100
     assert all(low < high for low, high in slices)
-    assert all(a[1] == b[0] for a, b in zip(slices, slices[1:], strict=False))
+    assert all(a[1] == b[0] for a, b in pairwise(slices))
     connection.execute("DELETE FROM search_run_postings")
     assert index._run_slices(connection) == []
