@@ -87,7 +87,8 @@ _FRAGMENT_CALLS = frozenset({"local_day_sql", "_qualified"})
 REVIEWED = {
     "warehouse/clusters.py": {"name"},  # for name in _STAGED (temporary table names)
     "warehouse/queries.py": {"columns"},  # ARTICLES' column names, double-quoted
-    "warehouse/search/index.py": {"name", "table"},  # _STAGED and search table names
+    # _STAGED and search table names; quantile fractions the code computes (floats)
+    "warehouse/search/index.py": {"name", "table", "fractions"},
     "warehouse/local_days.py": {"only"},  # "" or a condition on the $sources parameter
     "warehouse/merge.py": {
         "columns",  # MERGED_COLUMNS, double-quoted and qualified
