@@ -35,7 +35,7 @@ from warehouse.search.query import table_macro_sql
 CHUNK_DOCS = 5_000
 """Versions tokenised at once: bounds the memory a refresh needs. A chunk of 10,000
 articles of 3-5 KB takes 1.4 GB of DuckDB's memory to tokenise when it may, and fails
-below 300-400 MB; 5,000 fit in 300 MB, so the loader's budget (768MB) holds them beside
+below 300-400 MB; 5,000 fit in 300 MB, so a loader budget of 768MB holds them beside
 what a load of a nightly run on a 500,000-article warehouse keeps (where 10,000 failed)."""
 RUN_DOCS = 50_000
 """Versions whose postings are appended together, in term order (one sorted run)."""
