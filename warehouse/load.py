@@ -191,7 +191,8 @@ def load_run(connection: duckdb.DuckDBPyConnection, lake_root: LakeLocation, inf
         connection.execute("COMMIT")
     # A committed part that is missing or unreadable stays so: no retry would help.
     except (duckdb.Error, pa.ArrowException, FileNotFoundError, UnknownTimeZoneError) as error:
-        held = describe_held_memory(connection) if _out_of_memory(error) else ""
+        out_of_memory = isinstance(error, duckdb.OutOfMemoryException)
+        held = describe_held_memory(connection) if out_of_memory else ""
         connection.execute("ROLLBACK")
         raise LoadError(
             f"loading run {info.run_id} failed, nothing was changed: {error}"
@@ -202,10 +203,6 @@ def load_run(connection: duckdb.DuckDBPyConnection, lake_root: LakeLocation, inf
             connection.execute(f"DROP TABLE IF EXISTS {quote_identifier(name)}")
         release_freed_memory()
     return True
-
-
-def _out_of_memory(error: BaseException) -> bool:
-    return isinstance(error, duckdb.OutOfMemoryException)
 
 
 _PART_VIEW = "lake_part"

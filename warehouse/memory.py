@@ -63,11 +63,8 @@ def describe_held_memory(connection: duckdb.DuckDBPyConnection) -> str:
     message: asked through a cursor, which works while the connection's transaction has
     failed. Empty if DuckDB cannot say."""
     try:
-        cursor = connection.cursor()
-        try:
+        with connection.cursor() as cursor:
             rows = cursor.execute(_HELD).fetchall()
-        finally:
-            cursor.close()
     except duckdb.Error:
         return ""
     return ", ".join(
