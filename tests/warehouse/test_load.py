@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 import tempfile
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -30,9 +33,10 @@ from transforms.records import Reason, Source, Status, UrlKind, UrlOutcome
 from warehouse.connection import open_warehouse
 from warehouse.lake import LakeError, RunCommit, commit_run, write_part
 from warehouse.load import LoadError
+from warehouse.merge import merge_articles
 from warehouse.queries import article_rows_checksum
 from warehouse.rows import extractions_table
-from warehouse.schema import EXTRACTIONS, WAREHOUSE_TABLES
+from warehouse.schema import EXTRACTIONS, RUNS, WAREHOUSE_TABLES
 
 HARBOUR = "https://gazette.example/news/harbour-wall"
 FERRY = "https://gazette.example/news/ferry"
@@ -680,4 +684,74 @@ def test_a_load_out_of_memory_says_what_duckdb_held_and_changes_nothing(
         load(warehouse, lake, "run-2")
 
     warehouse.execute("SET memory_limit = '2GB'")
+    assert snapshot(warehouse) == before
+
+
+def _merge_refused(times: int) -> Callable[[duckdb.DuckDBPyConnection], list[str]]:
+    """Return a merge whose first ``times`` calls end as DuckDB refusing a key: after the
+    real merge, a row of ``articles`` is inserted again inside the load's transaction."""
+    calls = Counter[str]()
+
+    def merge(connection: duckdb.DuckDBPyConnection) -> list[str]:
+        extracted = merge_articles(connection)
+        calls["merge"] += 1
+        if calls["merge"] <= times:
+            connection.execute("INSERT INTO articles SELECT * FROM articles LIMIT 1")
+        return extracted
+
+    return merge
+
+
+def _two_runs(lake: Path) -> None:
+    harbour = make_article(HARBOUR)
+    write_run(lake, "run-1", [harbour, make_article(FERRY, text="The ferry runs later.")])
+    corrected = revised(
+        harbour,
+        text=HARBOUR_TEXT + " The council corrected the date.",
+        tags=("harbour", "council"),
+        fetched_at=T0 + timedelta(days=1),
+    )
+    write_run(lake, "run-2", [corrected], [outcome_for(corrected, Reason.UPDATED)])
+
+
+def test_a_load_duckdb_refuses_a_key_once_is_loaded_on_its_second_try(
+    warehouse: duckdb.DuckDBPyConnection,
+    lake: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    _two_runs(lake)
+    with open_warehouse(tmp_path / "clean.duckdb") as clean:
+        load(clean, lake, "run-1")
+        load(clean, lake, "run-2")
+        expected = snapshot(clean)
+    load(warehouse, lake, "run-1")
+    monkeypatch.setattr("warehouse.load.merge_articles", _merge_refused(times=1))
+
+    with caplog.at_level(logging.WARNING, logger="warehouse.load"):
+        assert load(warehouse, lake, "run-2") is True
+
+    assert "loading run run-2: DuckDB refused a key (Constraint Error" in caplog.text
+    after = snapshot(warehouse)
+    # A run's finished_at is the clock's: every other value is the clean load's.
+    finished_at = [c.name for c in RUNS.columns].index("finished_at")
+    for state in (after, expected):
+        state["runs"] = [r[:finished_at] + r[finished_at + 1 :] for r in state["runs"]]
+    assert after == expected
+
+
+def test_a_load_duckdb_refuses_a_key_twice_fails_and_changes_nothing(
+    warehouse: duckdb.DuckDBPyConnection, lake: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _two_runs(lake)
+    load(warehouse, lake, "run-1")
+    before = snapshot(warehouse)
+    monkeypatch.setattr("warehouse.load.merge_articles", _merge_refused(times=2))
+
+    with pytest.raises(
+        LoadError, match=r"loading run run-2 failed, nothing was changed: .*Duplicate key"
+    ):
+        load(warehouse, lake, "run-2")
+
     assert snapshot(warehouse) == before
