@@ -17,12 +17,13 @@ the environment variable names another (e.g. ``4GB``). Without a limit DuckDB ke
 10 GB. Over the limit, DuckDB spills to a temporary folder beside the file."""
 
 LOAD_MEMORY_LIMIT_VARIABLE = "MEDIAWATCH_DUCKDB_LOAD_MEMORY_LIMIT"
-DEFAULT_LOAD_MEMORY_LIMIT = "2GB"
+DEFAULT_LOAD_MEMORY_LIMIT = "768MB"
 """DuckDB's memory_limit for writable connections: the loader, which runs inside a flow's
-process. What a run's load holds past it (its staged rows, its uncommitted ones) spills
-to disk; a larger budget spills less and loads faster. At 768MB a 100,000-article backfill's
-process stays under 2 GB, but on a warehouse of 850,000 articles a nightly load's UPDATE of
-changed articles failed there with a DuckDB duplicate-key error that 2GB never gave."""
+process beside its extraction. What a run's load holds past it (its staged rows, its
+uncommitted ones) spills to disk; a larger budget spills less and loads faster. At 768MB a
+100,000-article backfill's process tree stays under 2 GB, and a nightly load on a warehouse
+of a million articles within its targets (see BENCHMARKS.md); at 2GB the backfill's tree
+passed 2.8 GB."""
 
 
 def memory_limit(*, read_only: bool = True) -> str:
