@@ -152,42 +152,30 @@ def load_run(connection: duckdb.DuckDBPyConnection, lake_root: LakeLocation, inf
     commit = read_commit(lake, info.run_id)
     try:
         _load_in_transaction(connection, lake, commit, info)
-    except _RefusedKey as refused:
+    except LoadError as error:
+        if not isinstance(error.__cause__, duckdb.ConstraintException):
+            raise
         _log.warning(
             "loading run %s: DuckDB refused a key (%s); checkpointing and loading it again",
             info.run_id,
-            refused.__cause__,
+            error.__cause__,
         )
         try:
             connection.execute("CHECKPOINT")
         # A help, not a need: another transaction open on the file may hold it off.
-        except duckdb.Error as error:
+        except duckdb.Error as failed:
             _log.warning(
-                "loading run %s: CHECKPOINT before the retry failed: %s", info.run_id, error
+                "loading run %s: CHECKPOINT before the retry failed: %s", info.run_id, failed
             )
-        try:
-            _load_in_transaction(connection, lake, commit, info)
-        except _RefusedKey as again:
-            raise _load_error(info, again.__cause__) from again.__cause__
+        _load_in_transaction(connection, lake, commit, info)
     return True
-
-
-class _RefusedKey(Exception):
-    """A load's transaction failed on a key constraint and was rolled back."""
-
-
-def _load_error(info: RunInfo, error: BaseException | None, held: str = "") -> LoadError:
-    return LoadError(
-        f"loading run {info.run_id} failed, nothing was changed: {error}"
-        + (f"\nDuckDB held: {held}" if held else "")
-    )
 
 
 def _load_in_transaction(
     connection: duckdb.DuckDBPyConnection, lake: Lake, commit: RunCommit, info: RunInfo
 ) -> None:
     """Stage the run and merge it into the warehouse in one transaction, committed, or
-    rolled back on failure: `_RefusedKey` for a key constraint, `LoadError` otherwise."""
+    rolled back on failure (`LoadError`, caused by the error that failed it)."""
     # What the flow freed before (its extraction's batches) goes back first.
     return_freed_memory_promptly()
     release_freed_memory()
@@ -242,9 +230,10 @@ def _load_in_transaction(
         out_of_memory = isinstance(error, duckdb.OutOfMemoryException)
         held = describe_held_memory(connection) if out_of_memory else ""
         connection.execute("ROLLBACK")
-        if isinstance(error, duckdb.ConstraintException):
-            raise _RefusedKey() from error
-        raise _load_error(info, error, held) from error
+        raise LoadError(
+            f"loading run {info.run_id} failed, nothing was changed: {error}"
+            + (f"\nDuckDB held: {held}" if held else "")
+        ) from error
     finally:
         for name in _STAGED:
             connection.execute(f"DROP TABLE IF EXISTS {quote_identifier(name)}")

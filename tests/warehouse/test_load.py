@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import tempfile
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -690,12 +689,13 @@ def test_a_load_out_of_memory_says_what_duckdb_held_and_changes_nothing(
 def _merge_refused(times: int) -> Callable[[duckdb.DuckDBPyConnection], list[str]]:
     """Return a merge whose first ``times`` calls end as DuckDB refusing a key: after the
     real merge, a row of ``articles`` is inserted again inside the load's transaction."""
-    calls = Counter[str]()
+    calls = 0
 
     def merge(connection: duckdb.DuckDBPyConnection) -> list[str]:
+        nonlocal calls
         extracted = merge_articles(connection)
-        calls["merge"] += 1
-        if calls["merge"] <= times:
+        calls += 1
+        if calls <= times:
             connection.execute("INSERT INTO articles SELECT * FROM articles LIMIT 1")
         return extracted
 
